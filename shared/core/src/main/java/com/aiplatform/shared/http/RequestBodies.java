@@ -1,0 +1,109 @@
+package com.aiplatform.shared.http;
+
+import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.microsoft.azure.functions.HttpRequestMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads request bodies into records, answering every malformed body with a 4xx problem. */
+public final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    public static String contentType(HttpRequestMessage<?> request) {
+        String value = header(request.getHeaders(), "content-type");
+        return value == null ? "" : value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static String header(Map<String, String> headers, String name) {
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The raw body bytes, refusing bodies larger than {@code maxBytes} with 413. */
+    public static byte[] bytes(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+        byte[] body = request.getBody().orElse(new byte[0]);
+        if (body.length > maxBytes) {
+            throw ProblemException.payloadTooLarge(maxBytes);
+        }
+        return body;
+    }
+
+    /** Parses a JSON body of at most {@code maxBytes} into {@code type}. */
+    public static <T> T json(byte[] body, Class<T> type, long maxBytes) {
+        if (body.length > maxBytes) {
+            throw ProblemException.payloadTooLarge(maxBytes);
+        }
+        if (body.length == 0) {
+            throw ProblemException.badRequest("The request body is empty; a JSON object is expected");
+        }
+        return parse(new String(body, StandardCharsets.UTF_8), type);
+    }
+
+    public static <T> T json(HttpRequestMessage<Optional<byte[]>> request, Class<T> type, long maxBytes) {
+        String contentType = contentType(request);
+        if (!contentType.isEmpty() && !contentType.equals("application/json") && !contentType.endsWith("+json")) {
+            throw ProblemException.unsupportedMediaType(contentType, List.of("application/json"));
+        }
+        return json(bytes(request, maxBytes), type, maxBytes);
+    }
+
+    static <T> T parse(String json, Class<T> type) {
+        try {
+            T value = Json.mapper().readValue(json, type);
+            if (value == null) {
+                throw ProblemException.badRequest("The request body is null; a JSON object is expected");
+            }
+            return value;
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw ProblemException.badRequest(describe(e));
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest(describe(e));
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "Field '" + path(invalid) + "' has an invalid value";
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            String path = path(mismatched);
+            return path.isEmpty() ? "The body must be a JSON object" : "Field '" + path + "' has the wrong type";
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return "The body does not match the expected shape at '" + path(mapping) + "'";
+        }
+        var location = e.getLocation();
+        return location == null ? "Malformed JSON"
+                : "Malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,21 @@
+package com.aiplatform.shared.identity;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is calling, as established by the gateway (APIM in Azure, the local gateway locally) from a
+ * subscription key or a validated JWT. Functions never derive identity from anything else.
+ */
+public record Caller(String consumerId, TenantId tenant, Set<String> roles) {
+
+    public Caller {
+        Objects.requireNonNull(consumerId, "consumerId");
+        Objects.requireNonNull(tenant, "tenant");
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

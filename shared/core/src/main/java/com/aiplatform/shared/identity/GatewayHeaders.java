@@ -1,0 +1,45 @@
+package com.aiplatform.shared.identity;
+
+import com.aiplatform.shared.problem.ProblemException;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The identity headers that only the gateway sets. The gateway strips any a client sent before it
+ * sets its own; function apps are reachable only through it (function keys in Azure).
+ */
+public final class GatewayHeaders {
+
+    public static final String CONSUMER_ID = "x-aiplatform-consumer-id";
+    public static final String TENANT_ID = "x-aiplatform-tenant-id";
+    public static final String ROLES = "x-aiplatform-roles";
+    public static final Set<String> ALL = Set.of(CONSUMER_ID, TENANT_ID, ROLES);
+
+    private GatewayHeaders() {
+    }
+
+    /** Reads the caller from request headers (names compared case-insensitively); 401 when absent. */
+    public static Caller callerFrom(Map<String, String> headers) {
+        String consumer = header(headers, CONSUMER_ID);
+        String tenant = header(headers, TENANT_ID);
+        if (consumer == null || consumer.isBlank() || tenant == null || tenant.isBlank()) {
+            throw ProblemException.unauthorized("The request carries no caller identity from the gateway");
+        }
+        String roles = header(headers, ROLES);
+        Set<String> roleSet = roles == null ? Set.of() : Arrays.stream(roles.split(","))
+                .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new Caller(consumer.trim(), TenantId.of(tenant.trim()), roleSet);
+    }
+
+    public static String header(Map<String, String> headers, String name) {
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+}

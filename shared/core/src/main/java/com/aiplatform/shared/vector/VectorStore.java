@@ -1,0 +1,32 @@
+package com.aiplatform.shared.vector;
+
+import com.aiplatform.shared.identity.TenantId;
+
+import java.util.List;
+
+/**
+ * Dense and keyword retrieval over chunks, always within one tenant (Lucene on disk locally, Qdrant in
+ * Azure). Writes are idempotent by record id.
+ */
+public interface VectorStore extends AutoCloseable {
+
+    /** Creates or replaces the records. All must have the store's vector dimensions. */
+    void upsert(List<VectorRecord> records);
+
+    List<VectorMatch> search(VectorQuery query);
+
+    /** Removes every record of the document; succeeds if there are none. */
+    void deleteDocument(TenantId tenant, String documentId);
+
+    /** How many records the tenant has. */
+    long count(TenantId tenant);
+
+    /** Whether the store answers; the message says why not. */
+    HealthStatus health();
+
+    @Override
+    void close();
+
+    record HealthStatus(boolean up, String detail) {
+    }
+}

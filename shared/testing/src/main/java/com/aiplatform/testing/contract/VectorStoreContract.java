@@ -1,0 +1,161 @@
+package com.aiplatform.testing.contract;
+
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.vector.VectorMatch;
+import com.aiplatform.shared.vector.VectorQuery;
+import com.aiplatform.shared.vector.VectorRecord;
+import com.aiplatform.shared.vector.VectorStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link VectorStore} adapter must do. An adapter's test extends this and says how to
+ * open a fresh, empty store with 4-dimensional vectors.
+ */
+public abstract class VectorStoreContract {
+
+    protected static final int DIMENSIONS = 4;
+    protected static final TenantId ACME = TenantId.of("acme");
+    protected static final TenantId GLOBEX = TenantId.of("globex");
+
+    private VectorStore store;
+
+    /** A new, empty store for vectors of {@link #DIMENSIONS} dimensions. */
+    protected abstract VectorStore openStore();
+
+    @BeforeEach
+    void open() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    protected VectorStore store() {
+        return store;
+    }
+
+    protected static VectorRecord record(TenantId tenant, String id, String documentId, String text, float[] vector,
+                                         Map<String, String> metadata) {
+        return new VectorRecord(tenant, id, documentId, text, vector, metadata);
+    }
+
+    protected static float[] unit(float... values) {
+        double norm = 0;
+        for (float v : values) {
+            norm += v * v;
+        }
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) (values[i] / Math.sqrt(norm));
+        }
+        return result;
+    }
+
+    private void seed() {
+        store.upsert(List.of(
+                record(ACME, "a1", "doc-a", "The refund policy allows returns within thirty days",
+                        unit(1, 0, 0, 0), Map.of("lang", "en", "source", "policy.md")),
+                record(ACME, "a2", "doc-a", "Shipping takes five business days to Europe",
+                        unit(0, 1, 0, 0), Map.of("lang", "en", "source", "policy.md")),
+                record(ACME, "b1", "doc-b", "Die Rückgabe ist innerhalb von dreißig Tagen möglich",
+                        unit(0.9f, 0.1f, 0, 0), Map.of("lang", "de", "source", "richtlinie.md")),
+                record(GLOBEX, "g1", "doc-g", "Refund policy of another tenant: returns within thirty days",
+                        unit(1, 0, 0, 0), Map.of("lang", "en", "source", "other.md"))));
+    }
+
+    @Test
+    void should_rank_nearest_vector_first_when_searching_dense() {
+        seed();
+        List<VectorMatch> matches = store.search(VectorQuery.dense(ACME, unit(1, 0.05f, 0, 0), 3, Map.of()));
+        assertThat(matches).extracting(VectorMatch::id).containsExactly("a1", "b1", "a2");
+        assertThat(matches.get(0).score()).isGreaterThan(matches.get(1).score());
+        assertThat(matches.get(0).documentId()).isEqualTo("doc-a");
+        assertThat(matches.get(0).text()).isEqualTo("The refund policy allows returns within thirty days");
+        assertThat(matches.get(0).metadata()).containsEntry("source", "policy.md");
+    }
+
+    @Test
+    void should_rank_by_terms_when_searching_keywords() {
+        seed();
+        List<VectorMatch> matches = store.search(VectorQuery.keyword(ACME, "shipping to Europe", 10, Map.of()));
+        assertThat(matches).isNotEmpty();
+        assertThat(matches.get(0).id()).isEqualTo("a2");
+        assertThat(matches).extracting(VectorMatch::id).doesNotContain("g1");
+    }
+
+    @Test
+    void should_never_return_another_tenants_records() {
+        seed();
+        assertThat(store.search(VectorQuery.dense(GLOBEX, unit(1, 0, 0, 0), 10, Map.of())))
+                .extracting(VectorMatch::id).containsExactly("g1");
+        assertThat(store.search(VectorQuery.keyword(GLOBEX, "refund policy returns", 10, Map.of())))
+                .extracting(VectorMatch::id).containsExactly("g1");
+        assertThat(store.search(VectorQuery.dense(TenantId.of("initech"), unit(1, 0, 0, 0), 10, Map.of()))).isEmpty();
+    }
+
+    @Test
+    void should_keep_only_matching_metadata_when_filtered() {
+        seed();
+        assertThat(store.search(VectorQuery.dense(ACME, unit(1, 0, 0, 0), 10, Map.of("lang", "de"))))
+                .extracting(VectorMatch::id).containsExactly("b1");
+        assertThat(store.search(VectorQuery.keyword(ACME, "returns thirty days refund", 10, Map.of("lang", "en"))))
+                .extracting(VectorMatch::id).containsExactly("a1");
+        assertThat(store.search(VectorQuery.dense(ACME, unit(1, 0, 0, 0), 10,
+                Map.of("lang", "en", "source", "nowhere.md")))).isEmpty();
+    }
+
+    @Test
+    void should_replace_record_when_upserted_again_with_same_id() {
+        seed();
+        store.upsert(List.of(record(ACME, "a1", "doc-a", "Updated text about warranties",
+                unit(0, 0, 1, 0), Map.of("lang", "en"))));
+        assertThat(store.count(ACME)).isEqualTo(3);
+        List<VectorMatch> matches = store.search(VectorQuery.dense(ACME, unit(0, 0, 1, 0), 1, Map.of()));
+        assertThat(matches).extracting(VectorMatch::id).containsExactly("a1");
+        assertThat(matches.get(0).text()).isEqualTo("Updated text about warranties");
+        assertThat(store.search(VectorQuery.keyword(ACME, "refund policy", 10, Map.of())))
+                .extracting(VectorMatch::id).doesNotContain("a1");
+    }
+
+    @Test
+    void should_remove_all_chunks_of_document_and_only_that_tenants_when_deleted() {
+        seed();
+        store.upsert(List.of(record(GLOBEX, "g2", "doc-a", "Same document id, other tenant",
+                unit(0, 0, 0, 1), Map.of())));
+        store.deleteDocument(ACME, "doc-a");
+        assertThat(store.count(ACME)).isEqualTo(1);
+        assertThat(store.search(VectorQuery.dense(ACME, unit(1, 0, 0, 0), 10, Map.of())))
+                .extracting(VectorMatch::id).containsExactly("b1");
+        assertThat(store.count(GLOBEX)).isEqualTo(2);
+        store.deleteDocument(ACME, "doc-a");
+        store.deleteDocument(ACME, "never-existed");
+        assertThat(store.count(ACME)).isEqualTo(1);
+    }
+
+    @Test
+    void should_return_at_most_top_k() {
+        seed();
+        assertThat(store.search(VectorQuery.dense(ACME, unit(1, 1, 1, 1), 2, Map.of()))).hasSize(2);
+    }
+
+    @Test
+    void should_report_up_when_healthy() {
+        assertThat(store.health().up()).isTrue();
+    }
+
+    @Test
+    void should_find_nothing_when_empty() {
+        assertThat(store.search(VectorQuery.dense(ACME, unit(1, 0, 0, 0), 5, Map.of()))).isEmpty();
+        assertThat(store.search(VectorQuery.keyword(ACME, "anything", 5, Map.of()))).isEmpty();
+        assertThat(store.count(ACME)).isZero();
+    }
+}
