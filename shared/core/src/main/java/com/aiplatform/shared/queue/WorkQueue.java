@@ -22,6 +22,12 @@ public interface WorkQueue {
     /** Receives up to {@code max} messages, hiding them from other receivers for {@code visibilityTimeout}. */
     List<QueueMessage> receive(String queue, int max, Duration visibilityTimeout);
 
+    /**
+     * Gives a received message back: it becomes visible again after {@code visibleAfter} (zero for at
+     * once) and its dequeue count stays as it is. Used when processing failed and may be retried.
+     */
+    void release(String queue, QueueMessage message, Duration visibleAfter);
+
     /** Deletes a received message; succeeds if it is already gone. */
     void delete(String queue, QueueMessage message);
 
