@@ -49,6 +49,14 @@ public final class HttpResponses {
         return json(request, 200, body);
     }
 
+    public static HttpResponseMessage created(HttpRequestMessage<?> request, String location, Object body) {
+        return request.createResponseBuilder(HttpStatusType.custom(201))
+                .header("Content-Type", "application/json")
+                .header("Location", location)
+                .body(Json.write(body))
+                .build();
+    }
+
     public static HttpResponseMessage noContent(HttpRequestMessage<?> request) {
         return request.createResponseBuilder(HttpStatusType.custom(204)).build();
     }

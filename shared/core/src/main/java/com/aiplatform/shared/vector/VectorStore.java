@@ -18,6 +18,12 @@ public interface VectorStore extends AutoCloseable {
     /** Removes every record of the document; succeeds if there are none. */
     void deleteDocument(TenantId tenant, String documentId);
 
+    /**
+     * Removes the document's records whose metadata has every entry of {@code metadata} (for example
+     * one version of the document); succeeds if there are none. An empty map removes the whole document.
+     */
+    void deleteDocument(TenantId tenant, String documentId, java.util.Map<String, String> metadata);
+
     /** How many records the tenant has. */
     long count(TenantId tenant);
 

@@ -142,6 +142,20 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void should_remove_only_matching_chunks_when_deleting_by_metadata() {
+        store.upsert(List.of(
+                record(ACME, "v1-0", "doc-v", "first version text", unit(1, 0, 0, 0), Map.of("version", "1")),
+                record(ACME, "v2-0", "doc-v", "second version text", unit(0, 1, 0, 0), Map.of("version", "2")),
+                record(ACME, "w1-0", "doc-w", "other document text", unit(0, 0, 1, 0), Map.of("version", "1"))));
+        store.deleteDocument(ACME, "doc-v", Map.of("version", "1"));
+        assertThat(store.count(ACME)).isEqualTo(2);
+        assertThat(store.search(VectorQuery.keyword(ACME, "version", 10, Map.of())))
+                .extracting(VectorMatch::id).containsExactly("v2-0");
+        store.deleteDocument(ACME, "doc-v", Map.of());
+        assertThat(store.count(ACME)).isEqualTo(1);
+    }
+
+    @Test
     void should_return_at_most_top_k() {
         seed();
         assertThat(store.search(VectorQuery.dense(ACME, unit(1, 1, 1, 1), 2, Map.of()))).hasSize(2);

@@ -1,0 +1,53 @@
+package com.aiplatform.knowledge;
+
+import com.aiplatform.shared.settings.Settings;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The knowledge app's settings, read once at start-up. Names are spelled the same in
+ * local.settings.sample.json, the Bicep app settings and the README.
+ */
+public record KnowledgeSettings(String documentsContainer, String documentsTable, long maxDocumentBytes,
+                                int chunkTokens, int chunkOverlapTokens, int searchCandidates,
+                                VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
+                                Optional<String> qdrantApiKey, String qdrantCollection,
+                                EmbeddingBackend embeddings, String onnxVariant, LlmBackend llm,
+                                EventBackend events, String usageQueue, String modelPrices) {
+
+    public enum VectorBackend { LUCENE, QDRANT }
+
+    public enum EmbeddingBackend { ONNX, AZURE_OPENAI }
+
+    public enum LlmBackend { EXTRACTIVE, AZURE_OPENAI }
+
+    public enum EventBackend { LOCAL, EVENTGRID }
+
+    public static KnowledgeSettings from(Settings settings) {
+        Settings.Reader read = settings.reader();
+        Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
+        var vectorStore = read.choice("VECTOR_STORE", VectorBackend.class, VectorBackend.LUCENE);
+        var result = new KnowledgeSettings(
+                read.string("KNOWLEDGE_DOCUMENTS_CONTAINER", "knowledge-documents"),
+                read.string("KNOWLEDGE_DOCUMENTS_TABLE", "knowledgedocuments"),
+                read.longValue("KNOWLEDGE_MAX_DOCUMENT_BYTES", 10L * 1024 * 1024),
+                read.integer("KNOWLEDGE_CHUNK_TOKENS", 250),
+                read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),
+                read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100),
+                vectorStore,
+                Path.of(read.string("LUCENE_INDEX_DIR", dataDir.resolve("knowledge/index").toString())),
+                vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
+                        : read.optional("QDRANT_ENDPOINT"),
+                read.optional("QDRANT_API_KEY"),
+                read.string("QDRANT_COLLECTION", "knowledge-chunks"),
+                read.choice("EMBEDDING_PROVIDER", EmbeddingBackend.class, EmbeddingBackend.ONNX),
+                read.string("ONNX_EMBEDDING_VARIANT", "fp32"),
+                read.choice("LLM_PROVIDER", LlmBackend.class, LlmBackend.EXTRACTIVE),
+                read.choice("EVENT_PUBLISHER", EventBackend.class, EventBackend.LOCAL),
+                read.string("USAGE_QUEUE", "usage-records"),
+                read.string("MODEL_PRICES", ""));
+        read.validate();
+        return result;
+    }
+}

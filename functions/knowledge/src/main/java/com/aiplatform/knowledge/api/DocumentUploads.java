@@ -1,0 +1,109 @@
+package com.aiplatform.knowledge.api;
+
+import com.aiplatform.knowledge.documents.DocumentUpload;
+import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.problem.ProblemException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the three ways a client can send a document: a JSON body with the text, a
+ * {@code multipart/form-data} upload with a {@code file} part, or the raw file as the body with its
+ * content type (and {@code documentId}, {@code title}, {@code fileName} as query parameters).
+ */
+final class DocumentUploads {
+
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final int MAX_TITLE_LENGTH = 300;
+
+    private DocumentUploads() {
+    }
+
+    /** The JSON form: {@code {"text", "title"?, "documentId"?, "contentType"?, "metadata"?}}. */
+    record JsonDocument(String text, String title, String documentId, String contentType, Map<String, String> metadata) {
+        JsonDocument {
+            if (text == null || text.isBlank()) {
+                throw ProblemException.validation("The document is not valid", List.of("text must be a non-empty string"));
+            }
+        }
+    }
+
+    static DocumentUpload read(String contentTypeHeader, byte[] body, Map<String, String> query) {
+        String contentType = contentTypeHeader == null ? ""
+                : contentTypeHeader.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (body.length == 0) {
+            throw ProblemException.badRequest("The request body is empty");
+        }
+        return switch (contentType) {
+            case "application/json" -> fromJson(body);
+            case "multipart/form-data" -> fromMultipart(contentTypeHeader, body);
+            case "" -> throw ProblemException.badRequest("A Content-Type header is required");
+            default -> new DocumentUpload(body, contentType, id(query.get("documentId")), title(query.get("title")),
+                    Optional.ofNullable(query.get("fileName")).filter(s -> !s.isBlank()), Map.of());
+        };
+    }
+
+    private static DocumentUpload fromJson(byte[] body) {
+        JsonDocument document = RequestBodies.json(body, JsonDocument.class, Long.MAX_VALUE);
+        String type = document.contentType() == null ? "text/plain" : document.contentType();
+        if (!type.startsWith("text/")) {
+            throw ProblemException.validation("The document is not valid",
+                    List.of("contentType of a JSON document must be text/plain, text/markdown or text/html"));
+        }
+        return new DocumentUpload(document.text().getBytes(StandardCharsets.UTF_8), type, id(document.documentId()),
+                title(document.title()), Optional.empty(), document.metadata());
+    }
+
+    private static DocumentUpload fromMultipart(String contentTypeHeader, byte[] body) {
+        List<Multipart.Part> parts = Multipart.parse(contentTypeHeader, body);
+        Multipart.Part file = parts.stream().filter(p -> p.name().equals("file")).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("The multipart body needs a part named 'file'"));
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (Multipart.Part part : parts) {
+            if (!part.name().equals("file")) {
+                fields.put(part.name(), part.text());
+            }
+        }
+        Map<String, String> metadata = fields.containsKey("metadata") ? metadata(fields.get("metadata")) : Map.of();
+        return new DocumentUpload(file.content(), file.contentType(), id(fields.get("documentId")),
+                title(fields.get("title")), file.fileName().filter(s -> !s.isBlank()), metadata);
+    }
+
+    private static Map<String, String> metadata(String json) {
+        try {
+            return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("The 'metadata' part must be a JSON object of strings");
+        }
+    }
+
+    private static Optional<String> id(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (!DOCUMENT_ID.matcher(value).matches()) {
+            throw ProblemException.validation("The document id is not valid",
+                    List.of("documentId must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<String> title(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.length() > MAX_TITLE_LENGTH) {
+            throw ProblemException.validation("The document title is not valid",
+                    List.of("title must be at most " + MAX_TITLE_LENGTH + " characters"));
+        }
+        return Optional.of(value.strip());
+    }
+}

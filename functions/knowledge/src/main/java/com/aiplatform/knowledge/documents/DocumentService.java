@@ -1,0 +1,186 @@
+package com.aiplatform.knowledge.documents;
+
+import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.Embeddings;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.shared.table.ConcurrencyException;
+import com.aiplatform.shared.usage.CallContext;
+import com.aiplatform.shared.usage.Usage;
+import com.aiplatform.shared.usage.UsageMeter;
+import com.aiplatform.shared.vector.VectorRecord;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Ingests, lists and deletes documents. An ingest keeps the original in Blob storage, indexes its
+ * chunks under a fresh generation, and only then commits the document record; the previous
+ * generation is removed after the commit. A failure before the commit removes what the attempt
+ * wrote, so a document is never half-indexed and the previous version stays searchable meanwhile.
+ */
+public final class DocumentService {
+
+    private final KnowledgeStores stores;
+    private final TextExtractor extractor;
+    private final Chunker chunker;
+    private final Embedder embedder;
+    private final DocumentEvents events;
+    private final UsageMeter usage;
+    private final Clock clock;
+
+    public DocumentService(KnowledgeStores stores, DocumentPipeline pipeline, DocumentEvents events, UsageMeter usage,
+                           Clock clock) {
+        this.stores = stores;
+        this.extractor = pipeline.extractor();
+        this.chunker = pipeline.chunker();
+        this.embedder = pipeline.embedder();
+        this.events = events;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    /** The parts that turn bytes into indexed chunks. */
+    public record DocumentPipeline(TextExtractor extractor, Chunker chunker, Embedder embedder) {
+    }
+
+    public IngestResult ingest(CallContext context, DocumentUpload upload) {
+        TenantId tenant = context.caller().tenant();
+        DocumentMetadata.validate(upload.metadata());
+        ExtractedText extracted = extractor.extract(upload.content(), upload.contentType(), upload.fileName());
+        String hash = sha256(upload.content());
+        String documentId = upload.documentId().orElse("doc-" + hash.substring(0, 24));
+        String title = upload.title().or(extracted::title).or(upload::fileName)
+                .orElseGet(() -> firstLine(extracted.text()));
+        Optional<DocumentRecord> existing = stores.documents().get(tenant, documentId);
+        if (existing.isPresent() && isSame(existing.get(), hash, title, upload.metadata())) {
+            return new IngestResult(publishIfPending(existing.get(), context), IngestResult.Outcome.UNCHANGED);
+        }
+
+        String generation = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        long version = existing.map(r -> r.version() + 1).orElse(1L);
+        BlobKey original = new BlobKey(stores.container(), tenant, "documents/" + documentId + "/" + generation);
+        DocumentRecord committed;
+        try {
+            stores.blobs().upsert(original, upload.content(), extracted.mediaType(),
+                    upload.fileName().map(name -> Map.of("filename", asciiOnly(name))).orElse(Map.of()));
+            int chunkCount = index(context, documentId, title, generation, version, extracted.text(),
+                    upload.metadata());
+            Instant now = clock.instant();
+            var record = new DocumentRecord(tenant.value(), documentId, title, extracted.mediaType(), hash, version,
+                    chunkCount, upload.content().length, original.path(), upload.metadata(),
+                    embedder.model().name(), existing.map(DocumentRecord::createdAt).orElse(now), now, true,
+                    existing.map(DocumentRecord::etag).orElse(null));
+            committed = stores.documents().save(record);
+        } catch (ConcurrencyException e) {
+            discard(tenant, documentId, generation, original);
+            return stores.documents().get(tenant, documentId)
+                    .filter(winner -> isSame(winner, hash, title, upload.metadata()))
+                    .map(winner -> new IngestResult(winner, IngestResult.Outcome.UNCHANGED))
+                    .orElseThrow(() -> ProblemException.conflict(
+                            "Document '" + documentId + "' was changed by another request at the same time; retry"));
+        } catch (RuntimeException e) {
+            discard(tenant, documentId, generation, original);
+            throw e;
+        }
+        existing.ifPresent(previous -> discard(tenant, documentId, generationOf(previous),
+                new BlobKey(stores.container(), tenant, previous.blobPath())));
+        DocumentRecord published = publishIfPending(committed, context);
+        return new IngestResult(published, existing.isPresent() ? IngestResult.Outcome.UPDATED
+                : IngestResult.Outcome.CREATED);
+    }
+
+    public List<DocumentRecord> list(TenantId tenant) {
+        return stores.documents().list(tenant);
+    }
+
+    public DocumentRecord get(TenantId tenant, String documentId) {
+        return stores.documents().get(tenant, documentId)
+                .orElseThrow(() -> ProblemException.notFound("Document", documentId));
+    }
+
+    /** Removes the chunks, every stored original and, last, the record, so a failed delete can be retried. */
+    public void delete(CallContext context, String documentId) {
+        TenantId tenant = context.caller().tenant();
+        DocumentRecord record = get(tenant, documentId);
+        stores.vectors().deleteDocument(tenant, documentId);
+        for (BlobKey key : stores.blobs().list(stores.container(), tenant, "documents/" + documentId + "/")) {
+            stores.blobs().delete(key);
+        }
+        stores.documents().delete(tenant, documentId);
+        events.deleted(record, context.traceId());
+    }
+
+    private int index(CallContext context, String documentId, String title, String generation, long version,
+                      String text, Map<String, String> metadata) {
+        String indexed = text.startsWith(title) ? text : title + "\n\n" + text;
+        List<String> chunks = chunker.chunk(indexed);
+        Embeddings embeddings = embedder.embed(chunks);
+        usage.record(context, "embed-document",
+                new Usage(embedder.model().name(), embeddings.inputTokens(), 0));
+        List<VectorRecord> records = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            var chunkMetadata = new java.util.HashMap<>(metadata);
+            chunkMetadata.put(DocumentMetadata.TITLE, title);
+            chunkMetadata.put(DocumentMetadata.VERSION, Long.toString(version));
+            chunkMetadata.put(DocumentMetadata.GENERATION, generation);
+            chunkMetadata.put(DocumentMetadata.CHUNK, Integer.toString(i));
+            records.add(new VectorRecord(context.caller().tenant(), documentId + ":" + generation + ":" + i,
+                    documentId, chunks.get(i), embeddings.vectors().get(i), chunkMetadata));
+        }
+        stores.vectors().upsert(records);
+        return chunks.size();
+    }
+
+    private DocumentRecord publishIfPending(DocumentRecord record, CallContext context) {
+        if (!record.eventPending() || !events.ingested(record, context.traceId())) {
+            return record;
+        }
+        try {
+            return stores.documents().save(record.withEventPending(false, record.etag()));
+        } catch (ConcurrencyException e) {
+            return record.withEventPending(false, record.etag()); // a newer write superseded this one
+        }
+    }
+
+    private void discard(TenantId tenant, String documentId, String generation, BlobKey original) {
+        stores.vectors().deleteDocument(tenant, documentId, Map.of(DocumentMetadata.GENERATION, generation));
+        stores.blobs().delete(original);
+    }
+
+    /** The generation is the last segment of the original's blob path. */
+    private static String generationOf(DocumentRecord record) {
+        String path = record.blobPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isSame(DocumentRecord record, String hash, String title, Map<String, String> metadata) {
+        return record.contentHash().equals(hash) && record.title().equals(title) && record.metadata().equals(metadata);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("Untitled").strip();
+        return line.length() <= 120 ? line : line.substring(0, 117) + "...";
+    }
+
+    private static String asciiOnly(String value) {
+        return value.replaceAll("[^\\x20-\\x7e]", "_");
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

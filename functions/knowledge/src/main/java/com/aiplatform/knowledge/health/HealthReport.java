@@ -1,0 +1,11 @@
+package com.aiplatform.knowledge.health;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** {@code GET /api/v1/knowledge/health}: overall status and one entry per dependency. */
+public record HealthReport(String status, String app, Instant checkedAt, Map<String, Dependency> dependencies) {
+
+    public record Dependency(String status, String detail, long latencyMs) {
+    }
+}

@@ -1,0 +1,6 @@
+package com.aiplatform.knowledge.search;
+
+import java.util.List;
+
+public record SearchResult(String query, SearchMode mode, List<SearchHit> results) {
+}

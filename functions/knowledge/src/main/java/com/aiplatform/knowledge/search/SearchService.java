@@ -1,0 +1,100 @@
+package com.aiplatform.knowledge.search;
+
+import com.aiplatform.knowledge.documents.DocumentMetadata;
+import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.Embeddings;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.usage.CallContext;
+import com.aiplatform.shared.usage.Usage;
+import com.aiplatform.shared.usage.UsageMeter;
+import com.aiplatform.shared.vector.VectorMatch;
+import com.aiplatform.shared.vector.VectorQuery;
+import com.aiplatform.shared.vector.VectorStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hybrid retrieval: BM25 and dense candidates from the tenant's chunks, fused by reciprocal rank
+ * fusion (Cormack et al., 2009: score = sum of 1 / (k + rank), k = 60), which needs no score
+ * calibration between the two retrievers.
+ */
+public final class SearchService {
+
+    static final int RRF_K = 60;
+
+    private final VectorStore vectors;
+    private final Embedder embedder;
+    private final UsageMeter usage;
+    private final int candidates;
+
+    public SearchService(VectorStore vectors, Embedder embedder, UsageMeter usage, int candidates) {
+        this.vectors = vectors;
+        this.embedder = embedder;
+        this.usage = usage;
+        this.candidates = candidates;
+    }
+
+    public SearchResult search(CallContext context, SearchRequest request) {
+        TenantId tenant = context.caller().tenant();
+        int depth = Math.max(candidates, request.topK());
+        List<VectorMatch> keyword = request.mode() == SearchMode.DENSE ? List.of()
+                : vectors.search(VectorQuery.keyword(tenant, request.query(), depth, request.filter()));
+        List<VectorMatch> dense = List.of();
+        if (request.mode() != SearchMode.KEYWORD) {
+            Embeddings query = embedder.embed(List.of(request.query()));
+            usage.record(context, "embed-query", new Usage(embedder.model().name(), query.inputTokens(), 0));
+            dense = vectors.search(VectorQuery.dense(tenant, query.vectors().get(0), depth, request.filter()));
+        }
+        return new SearchResult(request.query(), request.mode(), fuse(dense, keyword, request.topK()));
+    }
+
+    static List<SearchHit> fuse(List<VectorMatch> dense, List<VectorMatch> keyword, int topK) {
+        Map<String, Double> fused = new LinkedHashMap<>();
+        Map<String, VectorMatch> byId = new HashMap<>();
+        Map<String, Double> denseScores = new HashMap<>();
+        Map<String, Double> keywordScores = new HashMap<>();
+        accumulate(dense, fused, byId, denseScores);
+        accumulate(keyword, fused, byId, keywordScores);
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(fused.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        List<SearchHit> hits = new ArrayList<>();
+        for (var entry : ranked.subList(0, Math.min(topK, ranked.size()))) {
+            VectorMatch match = byId.get(entry.getKey());
+            Map<String, String> meta = match.metadata();
+            hits.add(new SearchHit(match.id(), match.documentId(), meta.getOrDefault(DocumentMetadata.TITLE, ""),
+                    parseInt(meta.get(DocumentMetadata.CHUNK)), parseLong(meta.get(DocumentMetadata.VERSION)),
+                    match.text(), round(entry.getValue()), round(denseScores.get(entry.getKey())),
+                    round(keywordScores.get(entry.getKey())),
+                    "/api/v1/knowledge/documents/" + match.documentId()));
+        }
+        return hits;
+    }
+
+    private static void accumulate(List<VectorMatch> matches, Map<String, Double> fused, Map<String, VectorMatch> byId,
+                                   Map<String, Double> scores) {
+        for (int rank = 0; rank < matches.size(); rank++) {
+            VectorMatch match = matches.get(rank);
+            fused.merge(match.id(), 1.0 / (RRF_K + rank + 1), Double::sum);
+            byId.putIfAbsent(match.id(), match);
+            scores.put(match.id(), match.score());
+        }
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 1_000_000d) / 1_000_000d;
+    }
+
+    private static int parseInt(String value) {
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    private static long parseLong(String value) {
+        return value == null ? 0 : Long.parseLong(value);
+    }
+}

@@ -1,0 +1,67 @@
+package com.aiplatform.knowledge.api;
+
+import com.aiplatform.shared.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MultipartTest {
+
+    static byte[] body(String boundary, String... parts) {
+        StringBuilder body = new StringBuilder();
+        for (String part : parts) {
+            body.append("--").append(boundary).append("\r\n").append(part).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void should_read_file_and_fields_when_multipart() {
+        byte[] body = body("XyZ",
+                "Content-Disposition: form-data; name=\"title\"\r\n\r\nMy notes",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\nContent-Type: text/markdown\r\n\r\n# Notes\r\nLine two",
+                "Content-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"team\":\"support\"}");
+        var upload = DocumentUploads.read("multipart/form-data; boundary=XyZ", body, Map.of());
+        assertThat(new String(upload.content(), StandardCharsets.UTF_8)).isEqualTo("# Notes\r\nLine two");
+        assertThat(upload.contentType()).isEqualTo("text/markdown");
+        assertThat(upload.fileName()).contains("notes.md");
+        assertThat(upload.title()).contains("My notes");
+        assertThat(upload.metadata()).containsEntry("team", "support");
+    }
+
+    @Test
+    void should_refuse_with_400_when_multipart_is_malformed() {
+        assertThatThrownBy(() -> DocumentUploads.read("multipart/form-data", "x".getBytes(), Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        byte[] noFile = body("b", "Content-Disposition: form-data; name=\"title\"\r\n\r\nOnly a title");
+        assertThatThrownBy(() -> DocumentUploads.read("multipart/form-data; boundary=b", noFile, Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().detail()).contains("'file'"));
+        byte[] unterminated = "--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc".getBytes();
+        assertThatThrownBy(() -> DocumentUploads.read("multipart/form-data; boundary=b", unterminated, Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void should_read_json_document_and_refuse_bad_ids() {
+        var upload = DocumentUploads.read("application/json; charset=utf-8",
+                "{\"text\":\"Hello\",\"documentId\":\"faq-1\",\"metadata\":{\"lang\":\"en\"}}".getBytes(), Map.of());
+        assertThat(upload.documentId()).contains("faq-1");
+        assertThat(upload.metadata()).isEqualTo(Map.of("lang", "en"));
+        assertThatThrownBy(() -> DocumentUploads.read("application/json",
+                "{\"text\":\"Hello\",\"documentId\":\"../etc\"}".getBytes(), Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e ->
+                        assertThat((List<?>) e.problem().extensions().get("errors")).hasSize(1));
+        assertThatThrownBy(() -> DocumentUploads.read("application/json",
+                "{\"text\":\"Hello\",\"txt\":\"typo\"}".getBytes(), Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().detail()).isEqualTo("Unknown field 'txt'"));
+        assertThatThrownBy(() -> DocumentUploads.read("application/json", "{\"txt\":\"Hello\"}".getBytes(), Map.of()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+}
