@@ -98,8 +98,8 @@ final class PointCodec {
         return filter;
     }
 
-    static Filter documentFilter(TenantId tenant, String documentId) {
-        return tenantFilter(tenant, Map.of()).addMust(keyword(DOCUMENT_ID, documentId)).build();
+    static Filter documentFilter(TenantId tenant, String documentId, Map<String, String> metadata) {
+        return tenantFilter(tenant, metadata).addMust(keyword(DOCUMENT_ID, documentId)).build();
     }
 
     /** At least {@code minimum} of the query's terms must be in a match. */

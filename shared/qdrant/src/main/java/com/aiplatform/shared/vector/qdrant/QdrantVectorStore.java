@@ -132,12 +132,18 @@ public final class QdrantVectorStore implements VectorStore {
 
     @Override
     public void deleteDocument(TenantId tenant, String documentId) {
+        deleteDocument(tenant, documentId, Map.of());
+    }
+
+    @Override
+    public void deleteDocument(TenantId tenant, String documentId, Map<String, String> metadata) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(documentId, "documentId");
+        Filter filter = PointCodec.documentFilter(tenant, documentId, metadata == null ? Map.of() : metadata);
         DeletePoints request = DeletePoints.newBuilder()
                 .setCollectionName(options.collection())
                 .setWait(true)
-                .setPoints(PointsSelector.newBuilder().setFilter(PointCodec.documentFilter(tenant, documentId)))
+                .setPoints(PointsSelector.newBuilder().setFilter(filter))
                 .build();
         QdrantCalls.await(client.deleteAsync(request, options.writeTimeout()),
                 "delete document " + documentId + " from " + options.collection());
