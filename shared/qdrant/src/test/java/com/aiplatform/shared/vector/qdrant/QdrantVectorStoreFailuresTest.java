@@ -9,6 +9,10 @@ import io.qdrant.client.grpc.Points.UpsertPoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +118,21 @@ class QdrantVectorStoreFailuresTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 dimensions");
             assertThat(qdrant.requests(UpsertPoints.class)).isEmpty();
         }
+    }
+
+    @Test
+    void should_throw_retriable_exception_when_nothing_listens_at_endpoint() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        QdrantOptions options = QdrantOptions.fromEndpoint(URI.create("http://127.0.0.1:" + port), null, "chunks", 4);
+
+        assertThatThrownBy(() -> QdrantVectorStore.open(options))
+                .isInstanceOfSatisfying(QdrantStoreException.class, e -> {
+                    assertThat(e.retriable()).isTrue();
+                    assertThat(e.status()).isEqualTo("UNAVAILABLE");
+                });
     }
 
     @Test
