@@ -95,21 +95,23 @@ final class FakeCollection {
         return ++version;
     }
 
-    /** All points are validated before any is written, as one Qdrant upsert is applied whole or not at all. */
-    void upsert(List<PointStruct> batch) {
+    /**
+     * All points are validated before any is written, as one Qdrant upsert is applied whole or not at all.
+     * Returns the operation id, which becomes the points' version.
+     */
+    long upsert(List<PointStruct> batch) {
         long operation = nextVersion();
         List<StoredPoint> stored = batch.stream().map(p -> toStored(p, operation)).toList();
         stored.forEach(point -> points.put(key(point.id()), point));
+        return operation;
     }
 
     void delete(Filter filter) {
         points.values().removeIf(point -> PayloadFilter.matches(filter, point.id(), point.payload()));
-        nextVersion();
     }
 
     void delete(List<PointId> ids) {
         ids.forEach(id -> points.remove(key(id)));
-        nextVersion();
     }
 
     long count(Filter filter) {

@@ -34,10 +34,8 @@ final class FakePointsService extends PointsGrpc.PointsImplBase {
     @Override
     public void upsert(UpsertPoints request, StreamObserver<PointsOperationResponse> observer) {
         qdrant.record(request);
-        update(request.getCollectionName(), request.getWait(), observer, collection -> {
-            collection.upsert(request.getPointsList());
-            return collection.nextVersion();
-        });
+        update(request.getCollectionName(), request.getWait(), observer,
+                collection -> collection.upsert(request.getPointsList()));
     }
 
     @Override
