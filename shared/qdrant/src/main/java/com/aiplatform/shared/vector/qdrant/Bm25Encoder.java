@@ -52,14 +52,6 @@ final class Bm25Encoder {
         return encoded(distinct, weights);
     }
 
-    /**
-     * How many of a query's distinct terms a match must contain: half, rounded up. Without it a
-     * single common word ("days") would drag in every chunk that mentions it.
-     */
-    static int minimumMatches(int queryTerms) {
-        return (queryTerms + 1) / 2;
-    }
-
     /** A stable, non-negative 32-bit dimension: murmur3 (x86, 32-bit, seed 0) of the UTF-8 bytes. */
     static int index(String term) {
         return murmur3(term.getBytes(StandardCharsets.UTF_8)) & Integer.MAX_VALUE;

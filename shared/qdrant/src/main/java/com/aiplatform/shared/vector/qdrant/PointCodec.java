@@ -7,9 +7,7 @@ import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.Match;
-import io.qdrant.client.grpc.Common.MinShould;
 import io.qdrant.client.grpc.Common.PointId;
-import io.qdrant.client.grpc.JsonWithInt.ListValue;
 import io.qdrant.client.grpc.JsonWithInt.Struct;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.DenseVector;
@@ -29,8 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * How a record is laid out in Qdrant, and the filters over that layout. Payload: {@code tenant}, {@code id},
- * {@code documentId}, {@code text}, {@code meta} (the metadata as an object, filtered as {@code meta.<key>})
- * and {@code terms} (the distinct keyword terms, for the minimum-should-match filter of keyword search).
+ * {@code documentId}, {@code text}, {@code meta} (the metadata as an object, filtered as {@code meta.<key>}).
  */
 final class PointCodec {
 
@@ -41,8 +38,7 @@ final class PointCodec {
     static final String DOCUMENT_ID = "documentId";
     static final String TEXT = "text";
     static final String META = "meta";
-    static final String TERMS = "terms";
-    /** What searches read back; {@code terms} is left on the server. */
+    /** What searches read back. */
     static final List<String> RETURNED_FIELDS = List.of(ID, DOCUMENT_ID, TEXT, META);
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
@@ -65,8 +61,6 @@ final class PointCodec {
         }
         Struct.Builder meta = Struct.newBuilder();
         record.metadata().forEach((key, value) -> meta.putFields(key, string(value)));
-        ListValue.Builder terms = ListValue.newBuilder();
-        keywords.terms().forEach(term -> terms.addValues(string(term)));
         return PointStruct.newBuilder()
                 .setId(pointId(record.tenant(), record.id()))
                 .setVectors(Vectors.newBuilder().setVectors(vectors))
@@ -75,7 +69,6 @@ final class PointCodec {
                 .putPayload(DOCUMENT_ID, string(record.documentId()))
                 .putPayload(TEXT, string(record.text()))
                 .putPayload(META, Value.newBuilder().setStructValue(meta).build())
-                .putPayload(TERMS, Value.newBuilder().setListValue(terms).build())
                 .build();
     }
 
@@ -100,13 +93,6 @@ final class PointCodec {
 
     static Filter documentFilter(TenantId tenant, String documentId, Map<String, String> metadata) {
         return tenantFilter(tenant, metadata).addMust(keyword(DOCUMENT_ID, documentId)).build();
-    }
-
-    /** At least {@code minimum} of the query's terms must be in a match. */
-    static MinShould minimumTerms(List<String> terms, int minimum) {
-        MinShould.Builder minShould = MinShould.newBuilder().setMinCount(minimum);
-        terms.forEach(term -> minShould.addConditions(keyword(TERMS, term)));
-        return minShould.build();
     }
 
     static VectorMatch match(ScoredPoint point) {

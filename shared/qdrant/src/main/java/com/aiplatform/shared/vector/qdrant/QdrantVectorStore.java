@@ -118,8 +118,6 @@ public final class QdrantVectorStore implements VectorStore {
             if (terms.isEmpty()) {
                 return List.of();
             }
-            int minimum = Bm25Encoder.minimumMatches(terms.terms().size());
-            filter.setMinShould(PointCodec.minimumTerms(terms.terms(), minimum));
             request.setUsing(PointCodec.SPARSE)
                     .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder()
                             .setSparse(PointCodec.sparse(terms))));

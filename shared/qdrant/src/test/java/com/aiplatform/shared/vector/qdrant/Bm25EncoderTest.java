@@ -57,9 +57,4 @@ class Bm25EncoderTest {
         assertThat(query.values()).containsExactly(1f, 1f);
         assertThat(query.indices()).isSorted();
     }
-
-    @Test
-    void should_require_half_of_the_query_terms_rounded_up() {
-        assertThat(List.of(1, 2, 3, 4, 5)).extracting(Bm25Encoder::minimumMatches).containsExactly(1, 1, 2, 2, 3);
-    }
 }

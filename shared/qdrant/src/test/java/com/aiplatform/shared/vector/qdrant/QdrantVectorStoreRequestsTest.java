@@ -67,7 +67,7 @@ class QdrantVectorStoreRequestsTest {
     void should_index_tenant_as_is_tenant_keyword_and_document_id_as_keyword_when_opened() {
         Map<String, CreateFieldIndexCollection> indexes = new HashMap<>();
         qdrant.requests(CreateFieldIndexCollection.class).forEach(index -> indexes.put(index.getFieldName(), index));
-        assertThat(indexes).containsKeys("tenant", "documentId", "terms");
+        assertThat(indexes).containsOnlyKeys("tenant", "documentId");
         assertThat(indexes.values()).allSatisfy(index -> {
             assertThat(index.getFieldType()).isEqualTo(FieldType.FieldTypeKeyword);
             assertThat(index.getWait()).isTrue();
@@ -100,8 +100,7 @@ class QdrantVectorStoreRequestsTest {
         assertThat(point.getPayloadMap().get("text").getStringValue()).isEqualTo("Refund policies for returns");
         assertThat(point.getPayloadMap().get("meta").getStructValue().getFieldsOrThrow("lang").getStringValue())
                 .isEqualTo("en");
-        assertThat(point.getPayloadMap().get("terms").getListValue().getValuesList())
-                .extracting(v -> v.getStringValue()).containsExactly("refund", "policy", "return");
+        assertThat(point.getPayloadMap()).containsOnlyKeys("tenant", "id", "documentId", "text", "meta");
         Map<String, Vector> vectors = point.getVectors().getVectors().getVectorsMap();
         assertThat(vectors.get("dense").getDense().getDataList()).containsExactly(1f, 0f, 0f, 0f);
         assertThat(vectors.get("bm25").getSparse().getIndicesList()).hasSize(3)
@@ -128,22 +127,21 @@ class QdrantVectorStoreRequestsTest {
         assertThat(query.getUsing()).isEqualTo("dense");
         assertThat(query.getQuery().getNearest().getDense().getDataList()).containsExactly(1f, 0f, 0f, 0f);
         assertThat(query.getLimit()).isEqualTo(7);
-        assertThat(query.getWithPayload().getInclude().getFieldsList()).doesNotContain("terms").contains("text");
+        assertThat(query.getWithPayload().getInclude().getFieldsList()).contains("text");
         assertThat(mustKeywords(query.getFilter())).containsEntry("tenant", "acme").containsEntry("meta.lang", "en");
     }
 
     @Test
-    void should_query_sparse_terms_within_tenant_and_require_half_of_them_when_searching_keywords() {
+    void should_query_sparse_terms_within_tenant_when_searching_keywords() {
         store.search(VectorQuery.keyword(ACME, "the refund policy for returns", 5, Map.of()));
 
         QueryPoints query = qdrant.requests(QueryPoints.class).get(0);
         assertThat(query.getUsing()).isEqualTo("bm25");
         assertThat(query.getQuery().getNearest().getSparse().getValuesList()).containsExactly(1f, 1f, 1f);
         assertThat(mustKeywords(query.getFilter())).containsExactly(Map.entry("tenant", "acme"));
-        assertThat(query.getFilter().getMinShould().getMinCount()).isEqualTo(2);
-        assertThat(query.getFilter().getMinShould().getConditionsList())
-                .extracting(c -> c.getField().getKey() + "=" + c.getField().getMatch().getKeyword())
-                .containsExactly("terms=refund", "terms=policy", "terms=return");
+        assertThat(query.getFilter().hasMinShould()).isFalse();
+        assertThat(query.getQuery().getNearest().getSparse().getIndicesList())
+                .containsExactlyInAnyOrder(Bm25Encoder.index("refund"), Bm25Encoder.index("policy"), Bm25Encoder.index("return"));
     }
 
     @Test
