@@ -227,4 +227,16 @@ class OpenAiLlmClientTest {
         assertThat(azure.lastRequest().header("api-key")).isNull();
         assertThat(azure.lastRequest().body().path("model").asText()).isEqualTo("llama");
     }
+
+    @Test
+    void should_build_a_client_with_default_azure_credential_when_entra_id_is_chosen() {
+        OpenAiSettings settings = OpenAiSettings.from(Settings.of(Map.of("AZURE_OPENAI_ENDPOINT", azure.endpoint(),
+                "AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000000")));
+
+        assertThat(settings.authentication()).isEqualTo(OpenAiSettings.Authentication.ENTRA_ID);
+        assertThat(OpenAiClients.create(settings)).isNotNull();
+        assertThat(azure.requests()).as("no token is fetched before the first call").isEmpty();
+        assertThat(com.azure.core.http.HttpClient.createDefault().getClass().getSimpleName())
+                .as("azure-identity reaches Entra ID through the JDK HttpClient, not Netty").isEqualTo("JdkHttpClient");
+    }
 }
