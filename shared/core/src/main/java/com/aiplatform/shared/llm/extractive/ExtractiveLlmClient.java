@@ -11,11 +11,9 @@ import com.aiplatform.shared.usage.Usage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,8 +32,6 @@ public final class ExtractiveLlmClient implements LlmClient {
     static final String NO_MATCH = "The offline fallback found nothing in the sources to answer from: "
             + "no passage in the sources matches the question.";
 
-    private static final double K1 = 1.2;
-    private static final double B = 0.75;
     private static final int MAX_SENTENCES = 3;
     private static final int MIN_WORDS = 3;
     /** Sentences scoring below this share of the best one add more noise than answer. */
@@ -56,7 +52,7 @@ public final class ExtractiveLlmClient implements LlmClient {
     public ChatResponse chat(ChatRequest request) {
         List<Candidate> sentences = sentencesOf(request.sources());
         List<String> query = List.copyOf(new LinkedHashSet<>(Terms.of(request.lastUserMessage())));
-        List<Candidate> ranked = rank(sentences, query);
+        List<Candidate> ranked = Bm25.rank(sentences, query);
         String text;
         List<Integer> citations = new ArrayList<>();
         String finishReason = "stop";
@@ -89,44 +85,6 @@ public final class ExtractiveLlmClient implements LlmClient {
             }
         }
         return sentences;
-    }
-
-    /** BM25 over the sentences as documents; only sentences sharing a term with the question are kept. */
-    private static List<Candidate> rank(List<Candidate> sentences, List<String> query) {
-        if (sentences.isEmpty() || query.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Integer> documentFrequency = new HashMap<>();
-        double totalLength = 0;
-        for (Candidate sentence : sentences) {
-            totalLength += sentence.terms().size();
-            for (String term : new HashSet<>(sentence.terms())) {
-                documentFrequency.merge(term, 1, Integer::sum);
-            }
-        }
-        double averageLength = Math.max(1, totalLength / sentences.size());
-        int n = sentences.size();
-        List<Candidate> scored = new ArrayList<>();
-        for (Candidate sentence : sentences) {
-            Map<String, Integer> frequencies = new HashMap<>();
-            sentence.terms().forEach(term -> frequencies.merge(term, 1, Integer::sum));
-            double score = 0;
-            for (String term : query) {
-                int tf = frequencies.getOrDefault(term, 0);
-                if (tf == 0) {
-                    continue;
-                }
-                int df = documentFrequency.get(term);
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-                double norm = K1 * (1 - B + B * sentence.terms().size() / averageLength);
-                score += idf * tf * (K1 + 1) / (tf + norm);
-            }
-            if (score > 0) {
-                scored.add(sentence.withScore(score));
-            }
-        }
-        scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::position));
-        return scored;
     }
 
     private Selection select(List<Candidate> ranked, int maxOutputTokens) {
@@ -190,17 +148,6 @@ public final class ExtractiveLlmClient implements LlmClient {
                     + tokens.count(Objects.toString(source.text(), ""));
         }
         return total;
-    }
-
-    private record Candidate(int position, int source, String text, List<String> terms, double score) {
-
-        Candidate withScore(double newScore) {
-            return new Candidate(position, source, text, terms, newScore);
-        }
-
-        Candidate withText(String newText) {
-            return new Candidate(position, source, newText, terms, score);
-        }
     }
 
     private record Selection(List<Candidate> chosen, boolean truncated) {
