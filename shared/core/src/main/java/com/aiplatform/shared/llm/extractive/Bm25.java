@@ -1,0 +1,57 @@
+package com.aiplatform.shared.llm.extractive;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Okapi BM25 (k1 = 1.2, b = 0.75) with each sentence of the sources as one document. */
+final class Bm25 {
+
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+
+    private Bm25() {
+    }
+
+    /** Best first, ties in source order; only sentences sharing a term with the question are kept. */
+    static List<Candidate> rank(List<Candidate> sentences, List<String> query) {
+        if (sentences.isEmpty() || query.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        double totalLength = 0;
+        for (Candidate sentence : sentences) {
+            totalLength += sentence.terms().size();
+            for (String term : new HashSet<>(sentence.terms())) {
+                documentFrequency.merge(term, 1, Integer::sum);
+            }
+        }
+        double averageLength = Math.max(1, totalLength / sentences.size());
+        int n = sentences.size();
+        List<Candidate> scored = new ArrayList<>();
+        for (Candidate sentence : sentences) {
+            Map<String, Integer> frequencies = new HashMap<>();
+            sentence.terms().forEach(term -> frequencies.merge(term, 1, Integer::sum));
+            double score = 0;
+            for (String term : query) {
+                int tf = frequencies.getOrDefault(term, 0);
+                if (tf == 0) {
+                    continue;
+                }
+                int df = documentFrequency.get(term);
+                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                double norm = K1 * (1 - B + B * sentence.terms().size() / averageLength);
+                score += idf * tf * (K1 + 1) / (tf + norm);
+            }
+            if (score > 0) {
+                scored.add(sentence.withScore(score));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::position));
+        return scored;
+    }
+
+}
