@@ -1,0 +1,219 @@
+package com.aiplatform.shared.table.azure;
+
+import com.aiplatform.shared.azure.StorageUnavailableException;
+import com.aiplatform.shared.table.ConcurrencyException;
+import com.aiplatform.shared.table.TableEntity;
+import com.aiplatform.shared.table.TableOperation;
+import com.aiplatform.shared.table.TableStore;
+import com.azure.core.http.rest.Response;
+import com.azure.core.util.Context;
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.TableServiceClient;
+import com.azure.data.tables.models.ListEntitiesOptions;
+import com.azure.data.tables.models.TableEntityUpdateMode;
+import com.azure.data.tables.models.TableServiceException;
+import com.azure.data.tables.models.TableTransactionAction;
+import com.azure.data.tables.models.TableTransactionActionType;
+import com.azure.data.tables.models.TableTransactionFailedException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link TableStore} on Azure Table storage (Azurite locally). Tables are created on first use.
+ * Conflicts (409 exists, 412 stale ETag, 404 on a conditional replace) become {@link ConcurrencyException}.
+ */
+public final class AzureTableStore implements TableStore {
+
+    private static final Set<String> SYSTEM_PROPERTIES = Set.of("PartitionKey", "RowKey", "Timestamp", "odata.etag");
+    private static final String ETAG = "odata.etag";
+
+    private final TableServiceClient service;
+    private final Set<String> existingTables = ConcurrentHashMap.newKeySet();
+
+    public AzureTableStore(TableServiceClient service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public Optional<TableEntity> get(String table, String partitionKey, String rowKey) {
+        try {
+            return Optional.of(fromAzure(table(table)
+                    .getEntityWithResponse(partitionKey, rowKey, null, null, Context.NONE).getValue()));
+        } catch (TableServiceException e) {
+            if (e.getResponse().getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw translate("read", table, e);
+        }
+    }
+
+    @Override
+    public TableEntity upsert(String table, TableEntity entity) {
+        try {
+            return withETag(entity, table(table).upsertEntityWithResponse(toAzure(entity, false),
+                    TableEntityUpdateMode.REPLACE, null, Context.NONE));
+        } catch (TableServiceException e) {
+            throw translate("upsert", table, e);
+        }
+    }
+
+    @Override
+    public TableEntity insert(String table, TableEntity entity) {
+        try {
+            return withETag(entity, table(table).createEntityWithResponse(toAzure(entity, false), null, Context.NONE));
+        } catch (TableServiceException e) {
+            throw translate("insert", table, e);
+        }
+    }
+
+    @Override
+    public TableEntity replace(String table, TableEntity entity) {
+        if (entity.etag() == null) {
+            throw new IllegalArgumentException("replace needs the ETag of the entity as read; use upsert to overwrite");
+        }
+        try {
+            return withETag(entity, table(table).updateEntityWithResponse(toAzure(entity, true),
+                    TableEntityUpdateMode.REPLACE, true, null, Context.NONE));
+        } catch (TableServiceException e) {
+            if (e.getResponse().getStatusCode() == 404) {
+                throw new ConcurrencyException("Entity (" + entity.partitionKey() + ", " + entity.rowKey()
+                        + ") in table " + table + " was deleted since it was read", e);
+            }
+            throw translate("replace", table, e);
+        }
+    }
+
+    @Override
+    public List<TableEntity> list(String table, String partitionKey) {
+        String filter = "PartitionKey eq '" + partitionKey.replace("'", "''") + "'";
+        try {
+            return table(table).listEntities(new ListEntitiesOptions().setFilter(filter), null, Context.NONE)
+                    .stream().map(AzureTableStore::fromAzure).toList();
+        } catch (TableServiceException e) {
+            throw translate("list", table, e);
+        }
+    }
+
+    @Override
+    public void delete(String table, String partitionKey, String rowKey) {
+        try {
+            table(table).deleteEntity(partitionKey, rowKey);
+        } catch (TableServiceException e) {
+            if (e.getResponse().getStatusCode() != 404) {
+                throw translate("delete", table, e);
+            }
+        }
+    }
+
+    /**
+     * Submits the batch. A delete of an absent entity fails a whole batch in Azure; since
+     * {@link #delete} succeeds on absent entities, such deletes are dropped and the rest resubmitted.
+     */
+    @Override
+    public void transact(String table, List<TableOperation> operations) {
+        if (operations.isEmpty() || operations.size() > 100) {
+            throw new IllegalArgumentException("A batch holds 1 to 100 operations, not " + operations.size());
+        }
+        List<TableTransactionAction> actions = new ArrayList<>(operations.size());
+        for (TableOperation operation : operations) {
+            actions.add(toAction(operation));
+        }
+        TableClient client = table(table);
+        while (!actions.isEmpty()) {
+            try {
+                client.submitTransactionWithResponse(actions, null, Context.NONE);
+                return;
+            } catch (TableTransactionFailedException e) {
+                Integer failed = e.getFailedTransactionActionIndex();
+                if (failed != null && e.getResponse().getStatusCode() == 404
+                        && actions.get(failed).getActionType() == TableTransactionActionType.DELETE) {
+                    actions.remove(failed.intValue());
+                } else {
+                    throw translate("apply a batch to", table, e);
+                }
+            } catch (TableServiceException e) {
+                throw translate("apply a batch to", table, e);
+            }
+        }
+    }
+
+    private static TableTransactionAction toAction(TableOperation operation) {
+        if (operation instanceof TableOperation.Upsert upsert) {
+            return new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, toAzure(upsert.entity(), false));
+        }
+        TableOperation.Delete delete = (TableOperation.Delete) operation;
+        return new TableTransactionAction(TableTransactionActionType.DELETE,
+                new com.azure.data.tables.models.TableEntity(delete.partitionKey(), delete.rowKey()));
+    }
+
+    private TableClient table(String name) {
+        TableClient client = service.getTableClient(name);
+        if (!existingTables.contains(name)) {
+            try {
+                service.createTableIfNotExists(name);
+            } catch (TableServiceException e) {
+                throw translate("create", name, e);
+            }
+            existingTables.add(name);
+        }
+        return client;
+    }
+
+    private static com.azure.data.tables.models.TableEntity toAzure(TableEntity entity, boolean withETag) {
+        var azure = new com.azure.data.tables.models.TableEntity(entity.partitionKey(), entity.rowKey());
+        entity.properties().forEach((name, value) -> azure.addProperty(name, toAzureValue(name, value)));
+        if (withETag) {
+            azure.addProperty(ETAG, entity.etag());
+        }
+        return azure;
+    }
+
+    private static Object toAzureValue(String name, Object value) {
+        if (value instanceof Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double
+                || value instanceof Boolean || value instanceof byte[]) {
+            return value;
+        }
+        throw new IllegalArgumentException("Property " + name + " has unsupported type "
+                + (value == null ? "null" : value.getClass().getName())
+                + "; use String, Long, Integer, Double, Boolean, byte[] or Instant");
+    }
+
+    private static TableEntity fromAzure(com.azure.data.tables.models.TableEntity azure) {
+        Map<String, Object> properties = new HashMap<>();
+        azure.getProperties().forEach((name, value) -> {
+            if (!SYSTEM_PROPERTIES.contains(name) && value != null) {
+                properties.put(name, value instanceof OffsetDateTime time ? time.toInstant() : value);
+            }
+        });
+        return new TableEntity(azure.getPartitionKey(), azure.getRowKey(), properties, azure.getETag());
+    }
+
+    private static TableEntity withETag(TableEntity entity, Response<Void> response) {
+        return new TableEntity(entity.partitionKey(), entity.rowKey(), entity.properties(),
+                response.getHeaders().getValue(com.azure.core.http.HttpHeaderName.ETAG));
+    }
+
+    private static RuntimeException translate(String action, String table, TableServiceException e) {
+        int status = e.getResponse().getStatusCode();
+        String message = "Table storage could not " + action + " table " + table + ": " + status + " "
+                + (e.getValue() == null ? e.getMessage() : e.getValue().getErrorCode());
+        return switch (status) {
+            case 409, 412 -> new ConcurrencyException(message, e);
+            case 400 -> new IllegalArgumentException(message, e);
+            default -> new StorageUnavailableException(message, status, e);
+        };
+    }
+}
