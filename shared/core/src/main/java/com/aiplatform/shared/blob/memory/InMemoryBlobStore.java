@@ -51,7 +51,10 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public void delete(BlobKey key) {
-        container(key.container()).remove(key.name());
+        NavigableMap<String, Stored> blobs = containers.get(key.container());
+        if (blobs != null) {
+            blobs.remove(key.name());
+        }
     }
 
     @Override
