@@ -17,7 +17,9 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +27,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** {@link BlobStore} on Azure Blob storage (Azurite locally). Containers are created on first write. */
+/**
+ * {@link BlobStore} on Azure Blob storage (Azurite locally). Containers are created on first write;
+ * metadata keys are kept in lower case.
+ */
 public final class AzureBlobStore implements BlobStore {
 
     private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -41,8 +46,7 @@ public final class AzureBlobStore implements BlobStore {
     @Override
     public void upsert(BlobKey key, byte[] content, String contentType, Map<String, String> metadata) {
         Objects.requireNonNull(content, "content");
-        Map<String, String> checked = metadata == null ? Map.of() : Map.copyOf(metadata);
-        checked.keySet().forEach(AzureBlobStore::validateMetadataKey);
+        Map<String, String> checked = lowerCaseKeys(metadata);
         BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(content))
                 .setHeaders(new BlobHttpHeaders().setContentType(contentType == null ? DEFAULT_CONTENT_TYPE : contentType))
                 .setMetadata(checked);
@@ -128,6 +132,21 @@ public final class AzureBlobStore implements BlobStore {
         return e.getStatusCode() == 400
                 ? new IllegalArgumentException(message, e)
                 : new StorageUnavailableException(message, e.getStatusCode(), e);
+    }
+
+    /**
+     * Metadata travels as HTTP headers, whose names are case-insensitive and come back lower-cased
+     * through the JDK transport, so keys are stored in lower case to read back exactly as written.
+     */
+    private static Map<String, String> lowerCaseKeys(Map<String, String> metadata) {
+        Map<String, String> result = new HashMap<>();
+        if (metadata != null) {
+            metadata.forEach((key, value) -> {
+                validateMetadataKey(key);
+                result.put(key.toLowerCase(Locale.ROOT), value);
+            });
+        }
+        return result;
     }
 
     private static void validateMetadataKey(String key) {

@@ -5,11 +5,13 @@ import com.aiplatform.shared.table.ConcurrencyException;
 import com.aiplatform.shared.table.TableEntity;
 import com.aiplatform.shared.table.TableOperation;
 import com.aiplatform.shared.table.TableStore;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.models.ListEntitiesOptions;
+import com.azure.data.tables.models.TableErrorCode;
 import com.azure.data.tables.models.TableEntityUpdateMode;
 import com.azure.data.tables.models.TableServiceException;
 import com.azure.data.tables.models.TableTransactionAction;
@@ -21,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +39,14 @@ public final class AzureTableStore implements TableStore {
 
     private static final Set<String> SYSTEM_PROPERTIES = Set.of("PartitionKey", "RowKey", "Timestamp", "odata.etag");
     private static final String ETAG = "odata.etag";
+    private static final String TYPE_ANNOTATION = "@odata.type";
+    private static final int MAX_BATCH = 100;
+    /** Errors of a failed batch that mean the request itself is wrong (the batch has no status of its own). */
+    private static final Set<TableErrorCode> INVALID_REQUEST = Set.of(TableErrorCode.INVALID_INPUT,
+            TableErrorCode.OUT_OF_RANGE_INPUT, TableErrorCode.INVALID_VALUE_TYPE, TableErrorCode.PROPERTY_NAME_INVALID,
+            TableErrorCode.PROPERTY_NAME_TOO_LONG, TableErrorCode.PROPERTY_VALUE_TOO_LARGE,
+            TableErrorCode.KEY_VALUE_TOO_LARGE, TableErrorCode.ENTITY_TOO_LARGE, TableErrorCode.TOO_MANY_PROPERTIES,
+            TableErrorCode.INVALID_DUPLICATE_ROW, TableErrorCode.COMMANDS_IN_BATCH_ACT_ON_DIFFERENT_PARTITIONS);
 
     private final TableServiceClient service;
     private final Set<String> existingTables = ConcurrentHashMap.newKeySet();
@@ -121,13 +132,7 @@ public final class AzureTableStore implements TableStore {
      */
     @Override
     public void transact(String table, List<TableOperation> operations) {
-        if (operations.isEmpty() || operations.size() > 100) {
-            throw new IllegalArgumentException("A batch holds 1 to 100 operations, not " + operations.size());
-        }
-        List<TableTransactionAction> actions = new ArrayList<>(operations.size());
-        for (TableOperation operation : operations) {
-            actions.add(toAction(operation));
-        }
+        List<TableTransactionAction> actions = toActions(operations);
         TableClient client = table(table);
         while (!actions.isEmpty()) {
             try {
@@ -135,7 +140,7 @@ public final class AzureTableStore implements TableStore {
                 return;
             } catch (TableTransactionFailedException e) {
                 Integer failed = e.getFailedTransactionActionIndex();
-                if (failed != null && e.getResponse().getStatusCode() == 404
+                if (failed != null && isNotFound(e)
                         && actions.get(failed).getActionType() == TableTransactionActionType.DELETE) {
                     actions.remove(failed.intValue());
                 } else {
@@ -145,6 +150,29 @@ public final class AzureTableStore implements TableStore {
                 throw translate("apply a batch to", table, e);
             }
         }
+    }
+
+    /** Checks what Azure would refuse for the whole batch, before anything is sent. */
+    private static List<TableTransactionAction> toActions(List<TableOperation> operations) {
+        if (operations.isEmpty() || operations.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("A batch holds 1 to " + MAX_BATCH + " operations, not " + operations.size());
+        }
+        List<TableTransactionAction> actions = new ArrayList<>(operations.size());
+        Set<String> partitions = new HashSet<>();
+        Set<String> rows = new HashSet<>();
+        for (TableOperation operation : operations) {
+            TableTransactionAction action = toAction(operation);
+            partitions.add(action.getEntity().getPartitionKey());
+            if (!rows.add(action.getEntity().getRowKey())) {
+                throw new IllegalArgumentException("A batch may change each entity once; row "
+                        + action.getEntity().getRowKey() + " appears twice");
+            }
+            actions.add(action);
+        }
+        if (partitions.size() > 1) {
+            throw new IllegalArgumentException("A batch must stay in one partition, not " + partitions);
+        }
+        return actions;
     }
 
     private static TableTransactionAction toAction(TableOperation operation) {
@@ -171,7 +199,13 @@ public final class AzureTableStore implements TableStore {
 
     private static com.azure.data.tables.models.TableEntity toAzure(TableEntity entity, boolean withETag) {
         var azure = new com.azure.data.tables.models.TableEntity(entity.partitionKey(), entity.rowKey());
-        entity.properties().forEach((name, value) -> azure.addProperty(name, toAzureValue(name, value)));
+        entity.properties().forEach((name, value) -> {
+            azure.addProperty(name, toAzureValue(name, value));
+            if (value instanceof Double) {
+                // Without the annotation Azure stores a whole number such as 2.0 as Int32.
+                azure.addProperty(name + TYPE_ANNOTATION, "Edm.Double");
+            }
+        });
         if (withETag) {
             azure.addProperty(ETAG, entity.etag());
         }
@@ -194,7 +228,8 @@ public final class AzureTableStore implements TableStore {
     private static TableEntity fromAzure(com.azure.data.tables.models.TableEntity azure) {
         Map<String, Object> properties = new HashMap<>();
         azure.getProperties().forEach((name, value) -> {
-            if (!SYSTEM_PROPERTIES.contains(name) && value != null) {
+            if (!SYSTEM_PROPERTIES.contains(name) && !name.startsWith("odata.") && !name.endsWith(TYPE_ANNOTATION)
+                    && value != null) {
                 properties.put(name, value instanceof OffsetDateTime time ? time.toInstant() : value);
             }
         });
@@ -202,18 +237,33 @@ public final class AzureTableStore implements TableStore {
     }
 
     private static TableEntity withETag(TableEntity entity, Response<Void> response) {
-        return new TableEntity(entity.partitionKey(), entity.rowKey(), entity.properties(),
-                response.getHeaders().getValue(com.azure.core.http.HttpHeaderName.ETAG));
+        String etag = response.getHeaders().getValue(HttpHeaderName.ETAG);
+        if (etag != null && etag.startsWith("W/\"") && !etag.endsWith("\"")) {
+            // Azurite 3.37 drops the closing quote of a table write's ETag header; Azure does not.
+            etag = etag + "\"";
+        }
+        return new TableEntity(entity.partitionKey(), entity.rowKey(), entity.properties(), etag);
+    }
+
+    private static boolean isNotFound(TableServiceException e) {
+        TableErrorCode code = e.getValue() == null ? null : e.getValue().getErrorCode();
+        return (e.getResponse() != null && e.getResponse().getStatusCode() == 404)
+                || TableErrorCode.RESOURCE_NOT_FOUND.equals(code) || TableErrorCode.ENTITY_NOT_FOUND.equals(code);
     }
 
     private static RuntimeException translate(String action, String table, TableServiceException e) {
-        int status = e.getResponse().getStatusCode();
-        String message = "Table storage could not " + action + " table " + table + ": " + status + " "
-                + (e.getValue() == null ? e.getMessage() : e.getValue().getErrorCode());
-        return switch (status) {
-            case 409, 412 -> new ConcurrencyException(message, e);
-            case 400 -> new IllegalArgumentException(message, e);
-            default -> new StorageUnavailableException(message, status, e);
-        };
+        // A failed batch carries the failing action's error but no response of its own.
+        int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+        TableErrorCode code = e.getValue() == null ? null : e.getValue().getErrorCode();
+        String message = "Table storage could not " + action + " table " + table + ": "
+                + (status == 0 ? "" : status + " ") + (code == null ? e.getMessage() : code);
+        if (status == 409 || status == 412 || TableErrorCode.ENTITY_ALREADY_EXISTS.equals(code)
+                || TableErrorCode.UPDATE_CONDITION_NOT_SATISFIED.equals(code)) {
+            return new ConcurrencyException(message, e);
+        }
+        if (status == 400 || (code != null && INVALID_REQUEST.contains(code))) {
+            return new IllegalArgumentException(message, e);
+        }
+        return new StorageUnavailableException(message, status, e);
     }
 }

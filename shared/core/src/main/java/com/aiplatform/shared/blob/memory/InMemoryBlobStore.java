@@ -6,7 +6,9 @@ import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.identity.TenantId;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A {@link BlobStore} in memory, for unit tests of services. It applies Azure's naming rules for
- * containers and metadata, so a name that Azure would refuse fails here first.
+ * containers and metadata, so a name that Azure would refuse fails here first, and keeps metadata keys
+ * in lower case as the Azure adapter does (they travel as case-insensitive HTTP headers).
  */
 public final class InMemoryBlobStore implements BlobStore {
 
@@ -31,11 +34,16 @@ public final class InMemoryBlobStore implements BlobStore {
     public void upsert(BlobKey key, byte[] content, String contentType, Map<String, String> metadata) {
         Objects.requireNonNull(content, "content");
         validateContainer(key.container());
-        Map<String, String> checked = metadata == null ? Map.of() : Map.copyOf(metadata);
-        checked.keySet().forEach(InMemoryBlobStore::validateMetadataKey);
+        Map<String, String> checked = new HashMap<>();
+        if (metadata != null) {
+            metadata.forEach((name, value) -> {
+                validateMetadataKey(name);
+                checked.put(name.toLowerCase(Locale.ROOT), value);
+            });
+        }
         containers.computeIfAbsent(key.container(), c -> new ConcurrentSkipListMap<>())
                 .put(key.name(), new Stored(content.clone(),
-                        contentType == null ? DEFAULT_CONTENT_TYPE : contentType, checked));
+                        contentType == null ? DEFAULT_CONTENT_TYPE : contentType, Map.copyOf(checked)));
     }
 
     @Override
