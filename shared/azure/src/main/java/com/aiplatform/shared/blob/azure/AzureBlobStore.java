@@ -3,7 +3,7 @@ package com.aiplatform.shared.blob.azure;
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.blob.BlobStore;
-import com.aiplatform.shared.azure.StorageUnavailableException;
+import com.aiplatform.shared.azure.AzureUnavailableException;
 import com.aiplatform.shared.identity.TenantId;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -131,7 +131,7 @@ public final class AzureBlobStore implements BlobStore {
         String message = "Blob storage could not " + action + ": " + e.getStatusCode() + " " + e.getErrorCode();
         return e.getStatusCode() == 400
                 ? new IllegalArgumentException(message, e)
-                : new StorageUnavailableException(message, e.getStatusCode(), e);
+                : new AzureUnavailableException(message, e.getStatusCode(), e);
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.aiplatform.shared.queue.azure;
 
-import com.aiplatform.shared.azure.StorageUnavailableException;
+import com.aiplatform.shared.azure.AzureUnavailableException;
 import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.azure.core.util.BinaryData;
@@ -134,6 +134,6 @@ public final class AzureStorageWorkQueue implements WorkQueue {
         }
         return e.getStatusCode() == 400
                 ? new IllegalArgumentException(message, e)
-                : new StorageUnavailableException(message, e.getStatusCode(), e);
+                : new AzureUnavailableException(message, e.getStatusCode(), e);
     }
 }

@@ -1,6 +1,6 @@
 package com.aiplatform.shared.table.azure;
 
-import com.aiplatform.shared.azure.StorageUnavailableException;
+import com.aiplatform.shared.azure.AzureUnavailableException;
 import com.aiplatform.shared.table.ConcurrencyException;
 import com.aiplatform.shared.table.TableEntity;
 import com.aiplatform.shared.table.TableOperation;
@@ -264,6 +264,6 @@ public final class AzureTableStore implements TableStore {
         if (status == 400 || (code != null && INVALID_REQUEST.contains(code))) {
             return new IllegalArgumentException(message, e);
         }
-        return new StorageUnavailableException(message, status, e);
+        return new AzureUnavailableException(message, status, e);
     }
 }
