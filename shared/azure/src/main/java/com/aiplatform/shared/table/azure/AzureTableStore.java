@@ -5,8 +5,6 @@ import com.aiplatform.shared.table.ConcurrencyException;
 import com.aiplatform.shared.table.TableEntity;
 import com.aiplatform.shared.table.TableOperation;
 import com.aiplatform.shared.table.TableStore;
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
@@ -18,18 +16,17 @@ import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionType;
 import com.azure.data.tables.models.TableTransactionFailedException;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static com.aiplatform.shared.table.azure.EntityConversion.fromAzure;
+import static com.aiplatform.shared.table.azure.EntityConversion.toAzure;
+import static com.aiplatform.shared.table.azure.EntityConversion.withETag;
 
 /**
  * {@link TableStore} on Azure Table storage (Azurite locally). Tables are created on first use.
@@ -37,9 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AzureTableStore implements TableStore {
 
-    private static final Set<String> SYSTEM_PROPERTIES = Set.of("PartitionKey", "RowKey", "Timestamp", "odata.etag");
-    private static final String ETAG = "odata.etag";
-    private static final String TYPE_ANNOTATION = "@odata.type";
     private static final int MAX_BATCH = 100;
     /** Errors of a failed batch that mean the request itself is wrong (the batch has no status of its own). */
     private static final Set<TableErrorCode> INVALID_REQUEST = Set.of(TableErrorCode.INVALID_INPUT,
@@ -109,7 +103,7 @@ public final class AzureTableStore implements TableStore {
         String filter = "PartitionKey eq '" + partitionKey.replace("'", "''") + "'";
         try {
             return table(table).listEntities(new ListEntitiesOptions().setFilter(filter), null, Context.NONE)
-                    .stream().map(AzureTableStore::fromAzure).toList();
+                    .stream().map(EntityConversion::fromAzure).toList();
         } catch (TableServiceException e) {
             throw translate("list", table, e);
         }
@@ -155,7 +149,8 @@ public final class AzureTableStore implements TableStore {
     /** Checks what Azure would refuse for the whole batch, before anything is sent. */
     private static List<TableTransactionAction> toActions(List<TableOperation> operations) {
         if (operations.isEmpty() || operations.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("A batch holds 1 to " + MAX_BATCH + " operations, not " + operations.size());
+            throw new IllegalArgumentException("A batch holds 1 to " + MAX_BATCH + " operations, not "
+                    + operations.size());
         }
         List<TableTransactionAction> actions = new ArrayList<>(operations.size());
         Set<String> partitions = new HashSet<>();
@@ -177,7 +172,8 @@ public final class AzureTableStore implements TableStore {
 
     private static TableTransactionAction toAction(TableOperation operation) {
         if (operation instanceof TableOperation.Upsert upsert) {
-            return new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE, toAzure(upsert.entity(), false));
+            return new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE,
+                    toAzure(upsert.entity(), false));
         }
         TableOperation.Delete delete = (TableOperation.Delete) operation;
         return new TableTransactionAction(TableTransactionActionType.DELETE,
@@ -195,54 +191,6 @@ public final class AzureTableStore implements TableStore {
             existingTables.add(name);
         }
         return client;
-    }
-
-    private static com.azure.data.tables.models.TableEntity toAzure(TableEntity entity, boolean withETag) {
-        var azure = new com.azure.data.tables.models.TableEntity(entity.partitionKey(), entity.rowKey());
-        entity.properties().forEach((name, value) -> {
-            azure.addProperty(name, toAzureValue(name, value));
-            if (value instanceof Double) {
-                // Without the annotation Azure stores a whole number such as 2.0 as Int32.
-                azure.addProperty(name + TYPE_ANNOTATION, "Edm.Double");
-            }
-        });
-        if (withETag) {
-            azure.addProperty(ETAG, entity.etag());
-        }
-        return azure;
-    }
-
-    private static Object toAzureValue(String name, Object value) {
-        if (value instanceof Instant instant) {
-            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-        }
-        if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double
-                || value instanceof Boolean || value instanceof byte[]) {
-            return value;
-        }
-        throw new IllegalArgumentException("Property " + name + " has unsupported type "
-                + (value == null ? "null" : value.getClass().getName())
-                + "; use String, Long, Integer, Double, Boolean, byte[] or Instant");
-    }
-
-    private static TableEntity fromAzure(com.azure.data.tables.models.TableEntity azure) {
-        Map<String, Object> properties = new HashMap<>();
-        azure.getProperties().forEach((name, value) -> {
-            if (!SYSTEM_PROPERTIES.contains(name) && !name.startsWith("odata.") && !name.endsWith(TYPE_ANNOTATION)
-                    && value != null) {
-                properties.put(name, value instanceof OffsetDateTime time ? time.toInstant() : value);
-            }
-        });
-        return new TableEntity(azure.getPartitionKey(), azure.getRowKey(), properties, azure.getETag());
-    }
-
-    private static TableEntity withETag(TableEntity entity, Response<Void> response) {
-        String etag = response.getHeaders().getValue(HttpHeaderName.ETAG);
-        if (etag != null && etag.startsWith("W/\"") && !etag.endsWith("\"")) {
-            // Azurite 3.37 drops the closing quote of a table write's ETag header; Azure does not.
-            etag = etag + "\"";
-        }
-        return new TableEntity(entity.partitionKey(), entity.rowKey(), entity.properties(), etag);
     }
 
     private static boolean isNotFound(TableServiceException e) {
