@@ -1,0 +1,110 @@
+package com.aiplatform.shared.azure;
+
+import com.aiplatform.shared.blob.azure.AzureBlobStore;
+import com.aiplatform.shared.queue.azure.AzureStorageWorkQueue;
+import com.aiplatform.shared.settings.MissingSettingsException;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.table.azure.AzureTableStore;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.queue.QueueMessageEncoding;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.azure.data.tables.TableServiceClient;
+import com.azure.data.tables.TableServiceClientBuilder;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The three Storage service clients of one connection, read the way the Functions host reads a
+ * connection named {@code <name>}: either {@code <name>} holds a connection string (Azurite locally),
+ * or {@code <name>__blobServiceUri}, {@code <name>__queueServiceUri} and {@code <name>__tableServiceUri}
+ * name the endpoints for identity-based access, with {@code <name>__clientId} selecting a
+ * user-assigned managed identity. Build once per process.
+ */
+public final class AzureStorageClients {
+
+    /** The connection the Functions host itself uses. */
+    public static final String DEFAULT_CONNECTION = "AzureWebJobsStorage";
+
+    private final BlobServiceClient blobs;
+    private final QueueServiceClient queues;
+    private final TableServiceClient tables;
+
+    private AzureStorageClients(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables) {
+        this.blobs = blobs;
+        this.queues = queues;
+        this.tables = tables;
+    }
+
+    public static AzureStorageClients fromSettings(Settings settings) {
+        return fromSettings(settings, DEFAULT_CONNECTION);
+    }
+
+    /** Reads connection {@code name}; {@link MissingSettingsException} names every key that is missing. */
+    public static AzureStorageClients fromSettings(Settings settings, String name) {
+        HttpClient http = new JdkHttpClientBuilder().build();
+        Optional<String> connectionString = settings.get(name);
+        if (connectionString.isPresent()) {
+            return fromConnectionString(connectionString.get(), http);
+        }
+        Settings.Reader reader = settings.reader();
+        String blobUri = reader.required(name + "__blobServiceUri");
+        String queueUri = reader.required(name + "__queueServiceUri");
+        String tableUri = reader.required(name + "__tableServiceUri");
+        Optional<String> clientId = reader.optional(name + "__clientId");
+        if (blobUri.isEmpty() && queueUri.isEmpty() && tableUri.isEmpty()) {
+            throw new MissingSettingsException(List.of(name + " is missing: set it to a storage connection string, "
+                    + "or set " + name + "__blobServiceUri, " + name + "__queueServiceUri and " + name
+                    + "__tableServiceUri for access with a managed identity"));
+        }
+        reader.validate();
+        TokenCredential credential = AzureCredentials.of(clientId, http);
+        return new AzureStorageClients(
+                new BlobServiceClientBuilder().endpoint(blobUri).credential(credential).httpClient(http).buildClient(),
+                new QueueServiceClientBuilder().endpoint(queueUri).credential(credential).httpClient(http)
+                        .messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
+                new TableServiceClientBuilder().endpoint(tableUri).credential(credential).httpClient(http).buildClient());
+    }
+
+    /** Clients for a connection string, such as Azurite's. */
+    public static AzureStorageClients fromConnectionString(String connectionString) {
+        return fromConnectionString(connectionString, new JdkHttpClientBuilder().build());
+    }
+
+    private static AzureStorageClients fromConnectionString(String connectionString, HttpClient http) {
+        return new AzureStorageClients(
+                new BlobServiceClientBuilder().connectionString(connectionString).httpClient(http).buildClient(),
+                new QueueServiceClientBuilder().connectionString(connectionString).httpClient(http)
+                        .messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
+                new TableServiceClientBuilder().connectionString(connectionString).httpClient(http).buildClient());
+    }
+
+    public BlobServiceClient blobServiceClient() {
+        return blobs;
+    }
+
+    public QueueServiceClient queueServiceClient() {
+        return queues;
+    }
+
+    public TableServiceClient tableServiceClient() {
+        return tables;
+    }
+
+    public AzureBlobStore blobStore() {
+        return new AzureBlobStore(blobs);
+    }
+
+    public AzureTableStore tableStore() {
+        return new AzureTableStore(tables);
+    }
+
+    public AzureStorageWorkQueue workQueue() {
+        return new AzureStorageWorkQueue(queues);
+    }
+}

@@ -1,0 +1,60 @@
+package com.aiplatform.shared.azure;
+
+import com.aiplatform.shared.settings.MissingSettingsException;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.testing.azurite.AzuriteExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AzureStorageClientsTest {
+
+    @Test
+    @ExtendWith(AzuriteExtension.class)
+    void should_reach_storage_when_named_connection_holds_connection_string(Azurite azurite) {
+        AzureStorageClients clients = AzureStorageClients.fromSettings(
+                Settings.of(Map.of("DocumentsStorage", azurite.connectionString())), "DocumentsStorage");
+
+        clients.workQueue().createIfMissing("clients-check");
+
+        assertThat(clients.workQueue().depth("clients-check")).isZero();
+        assertThat(clients.blobServiceClient().getAccountUrl()).isEqualTo(azurite.blobEndpoint());
+    }
+
+    @Test
+    void should_use_service_uris_when_connection_is_identity_based() {
+        AzureStorageClients clients = AzureStorageClients.fromSettings(Settings.of(Map.of(
+                "AzureWebJobsStorage__blobServiceUri", "https://stexample.blob.core.windows.net",
+                "AzureWebJobsStorage__queueServiceUri", "https://stexample.queue.core.windows.net",
+                "AzureWebJobsStorage__tableServiceUri", "https://stexample.table.core.windows.net",
+                "AzureWebJobsStorage__clientId", "00000000-0000-0000-0000-000000000001")));
+
+        assertThat(clients.blobServiceClient().getAccountUrl()).isEqualTo("https://stexample.blob.core.windows.net");
+        assertThat(clients.queueServiceClient().getQueueServiceUrl()).isEqualTo("https://stexample.queue.core.windows.net");
+        assertThat(clients.tableServiceClient().getServiceEndpoint()).isEqualTo("https://stexample.table.core.windows.net");
+    }
+
+    @Test
+    void should_name_every_missing_uri_when_identity_settings_are_incomplete() {
+        Settings settings = Settings.of(Map.of("AzureWebJobsStorage__blobServiceUri", "https://stexample.blob.core.windows.net"));
+
+        assertThatThrownBy(() -> AzureStorageClients.fromSettings(settings))
+                .isInstanceOf(MissingSettingsException.class)
+                .hasMessageContaining("AzureWebJobsStorage__queueServiceUri")
+                .hasMessageContaining("AzureWebJobsStorage__tableServiceUri")
+                .hasMessageNotContaining("AzureWebJobsStorage__blobServiceUri is missing");
+    }
+
+    @Test
+    void should_explain_both_forms_when_connection_is_absent() {
+        assertThatThrownBy(() -> AzureStorageClients.fromSettings(Settings.of(Map.of()), "JobsStorage"))
+                .isInstanceOf(MissingSettingsException.class)
+                .hasMessageContaining("JobsStorage is missing")
+                .hasMessageContaining("JobsStorage__blobServiceUri");
+    }
+}
