@@ -14,18 +14,6 @@ import java.util.TreeSet;
 /** Every HTTP route of every hosted app, most specific first. */
 public final class RouteTable {
 
-    private static final Comparator<HttpRoute> MOST_SPECIFIC_FIRST = (a, b) -> {
-        List<Integer> x = a.template().precedence();
-        List<Integer> y = b.template().precedence();
-        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-            int c = Integer.compare(x.get(i), y.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(y.size(), x.size());
-    };
-
     private final List<HttpRoute> routes;
 
     /** @throws IllegalStateException when two functions claim the same template for the same method */
@@ -36,7 +24,7 @@ public final class RouteTable {
             }
         }
         List<HttpRoute> sorted = new ArrayList<>(routes);
-        sorted.sort(MOST_SPECIFIC_FIRST);
+        sorted.sort(Comparator.comparing(HttpRoute::template, RouteTemplate.MOST_SPECIFIC_FIRST));
         this.routes = List.copyOf(sorted);
     }
 

@@ -3,6 +3,7 @@ package com.aiplatform.local.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * A Functions route template (ASP.NET Core routing syntax) below a route prefix: literal segments
  * matched case-insensitively, {@code {id}}, optional {@code {id?}}, constrained {@code {id:int}} and
- * catch-all {@code {*rest}} parameters. Its {@link #precedence()} ranks literal segments above
+ * catch-all {@code {*rest}} parameters. Its {@link #MOST_SPECIFIC_FIRST} order ranks literal segments above
  * parameters, so {@code items/new} wins over {@code items/{id}} as it does in the host.
  */
 public final class RouteTemplate {
@@ -25,9 +26,21 @@ public final class RouteTemplate {
             "guid", "[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}",
             "double", "-?\\d+(?:\\.\\d+)?", "decimal", "-?\\d+(?:\\.\\d+)?");
 
+    /** Segment by segment, the more specific template first; at equal rank the longer one. */
+    public static final Comparator<RouteTemplate> MOST_SPECIFIC_FIRST = (a, b) -> {
+        for (int i = 0; i < Math.min(a.precedence.size(), b.precedence.size()); i++) {
+            int c = Integer.compare(a.precedence.get(i), b.precedence.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(b.precedence.size(), a.precedence.size());
+    };
+
     private final String template;
     private final Pattern pattern;
     private final List<String> names;
+    /** Per segment, lower is more specific: literal, complex, constrained, plain, optional, catch-all. */
     private final List<Integer> precedence;
     private final String shape;
 
@@ -81,11 +94,6 @@ public final class RouteTemplate {
             }
         }
         return Optional.of(values);
-    }
-
-    /** Per segment, lower is more specific: literal, complex, constrained, plain, optional, catch-all. */
-    public List<Integer> precedence() {
-        return precedence;
     }
 
     /** The template with parameter names erased, to find two functions claiming the same route. */
