@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -65,7 +67,9 @@ public final class Main {
 
         private static void print(RunningPlatform platform, PrintWriter out) {
             out.println();
-            for (HttpRoute route : platform.routes()) {
+            List<HttpRoute> routes = platform.routes().stream()
+                    .sorted(Comparator.comparing(r -> r.template().toString())).toList();
+            for (HttpRoute route : routes) {
                 String methods = route.binding().methods().isEmpty() ? "ANY"
                         : route.binding().methods().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
                 out.printf("  %-40s [%s] %s%s%n", route.function().qualifiedName() + ":", methods,

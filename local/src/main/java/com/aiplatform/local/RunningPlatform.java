@@ -118,6 +118,7 @@ public final class RunningPlatform implements AutoCloseable {
     @Override
     public void close() {
         closeAll(resources);
+        LOG.info("Local platform on port {} stopped", port);
     }
 
     private static void subscribeEventFunctions(List<HostedApp> apps, LocalEventBus events, FunctionInvoker invoker,
