@@ -146,8 +146,8 @@ final class QueueListener {
     }
 
     private void poison(QueueMessage message) {
-        LOG.error("Message {} of queue {} failed {} times: moved to {}", message.id(), queue,
-                message.dequeueCount(), poisonQueue(queue));
+        LOG.error("Message {} of queue {} dequeued {} times (maxDequeueCount {}): moved to {}", message.id(), queue,
+                message.dequeueCount(), options.maxDequeueCount(), poisonQueue(queue));
         workQueue.send(poisonQueue(queue), message.body());
         workQueue.delete(queue, message);
     }
