@@ -1,0 +1,192 @@
+package com.aiplatform.local;
+
+import com.aiplatform.local.gateway.DevelopmentIdentity;
+import com.aiplatform.local.gateway.Gateway;
+import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.settings.Settings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The whole platform in one process, without an Azure account or Core Tools: Azurite for storage,
+ * every function app found on the class path, their HTTP routes on one port behind the development
+ * gateway, their queue triggers polled with host.json semantics, and an in-process event bus for
+ * their Event Grid triggers. Build the options here, then {@link #start()}.
+ */
+public final class LocalPlatform {
+
+    public static final int DEFAULT_PORT = 7071;
+    /** The Functions host's own limit on an HTTP request body. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 100L * 1024 * 1024;
+
+    final int port;
+    final Optional<Path> dataDir;
+    final boolean inMemory;
+    final Optional<String> storageConnectionString;
+    final Map<String, String> settings;
+    final Map<String, String> environment;
+    final Optional<Function<Settings, WorkQueue>> workQueue;
+    final Gateway gateway;
+    final Optional<Set<String>> apps;
+    final long maxBodyBytes;
+    final int queueWorkers;
+    final Duration queueLease;
+    final int eventAttempts;
+    final Duration eventRetryDelay;
+    final Clock clock;
+    final Optional<Path> root;
+
+    private LocalPlatform(Builder b) {
+        this.port = b.port;
+        this.dataDir = Optional.ofNullable(b.dataDir);
+        this.inMemory = b.inMemory;
+        this.storageConnectionString = Optional.ofNullable(b.storageConnectionString);
+        this.settings = Map.copyOf(b.settings);
+        this.environment = Map.copyOf(b.environment);
+        this.workQueue = Optional.ofNullable(b.workQueue);
+        this.gateway = b.gateway;
+        this.apps = Optional.ofNullable(b.apps);
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.queueWorkers = b.queueWorkers;
+        this.queueLease = b.queueLease;
+        this.eventAttempts = b.eventAttempts;
+        this.eventRetryDelay = b.eventRetryDelay;
+        this.clock = b.clock;
+        this.root = Optional.ofNullable(b.root);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts everything; on failure stops what had started and rethrows. */
+    public RunningPlatform start() {
+        return RunningPlatform.start(this);
+    }
+
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private Path dataDir;
+        private boolean inMemory;
+        private String storageConnectionString;
+        private final Map<String, String> settings = new HashMap<>();
+        private Map<String, String> environment = System.getenv();
+        private Function<Settings, WorkQueue> workQueue;
+        private Gateway gateway = new DevelopmentIdentity();
+        private Set<String> apps;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int queueWorkers = 4;
+        private Duration queueLease = Duration.ofMinutes(5);
+        private int eventAttempts = 4;
+        private Duration eventRetryDelay = Duration.ofMillis(200);
+        private Clock clock = Clock.systemUTC();
+        private Path root;
+
+        private Builder() {
+        }
+
+        /** The HTTP port on 127.0.0.1; 0 picks a free one. Default 7071, as {@code func start}. */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        /** Where data lives ({@code DATA_DIR}; Azurite under {@code <dir>/azurite}). Default {@code <root>/.data}. */
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            this.inMemory = false;
+            return this;
+        }
+
+        /** Azurite in memory and a temporary {@code DATA_DIR} removed on close: nothing survives. */
+        public Builder inMemory() {
+            this.inMemory = true;
+            this.dataDir = null;
+            return this;
+        }
+
+        /** Use this storage account instead of starting Azurite. */
+        public Builder storageConnectionString(String value) {
+            this.storageConnectionString = value;
+            return this;
+        }
+
+        /** Extra settings, over the sample file and the environment. */
+        public Builder settings(Map<String, String> values) {
+            this.settings.putAll(values);
+            return this;
+        }
+
+        /** The environment layer of the settings (default: the process environment). */
+        public Builder environment(Map<String, String> values) {
+            this.environment = Map.copyOf(values);
+            return this;
+        }
+
+        /** Creates the queue adapter from the final settings; without one, queue triggers are not polled. */
+        public Builder workQueue(Function<Settings, WorkQueue> factory) {
+            this.workQueue = factory;
+            return this;
+        }
+
+        public Builder gateway(Gateway value) {
+            this.gateway = value;
+            return this;
+        }
+
+        /** Host only these apps (default: every app on the class path). */
+        public Builder apps(Set<String> names) {
+            this.apps = Set.copyOf(names);
+            return this;
+        }
+
+        public Builder maxBodyBytes(long value) {
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        /** Queue messages processed at once across all queue triggers (default 4). */
+        public Builder queueWorkers(int value) {
+            this.queueWorkers = value;
+            return this;
+        }
+
+        /** How long a received message stays hidden while its function runs (default 5 minutes). */
+        public Builder queueLease(Duration value) {
+            this.queueLease = value;
+            return this;
+        }
+
+        /** Attempts per event and subscriber before a dead letter, and the first retry delay (doubling). */
+        public Builder eventDelivery(int attempts, Duration firstRetryDelay) {
+            this.eventAttempts = attempts;
+            this.eventRetryDelay = firstRetryDelay;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** The repository root, where local.settings.sample.json and tools/azurite are (default: found upwards). */
+        public Builder root(Path value) {
+            this.root = value;
+            return this;
+        }
+
+        public LocalPlatform build() {
+            if (port < 0 || port > 65535 || maxBodyBytes < 1 || queueWorkers < 1 || eventAttempts < 1) {
+                throw new IllegalArgumentException("port, maxBodyBytes, queueWorkers or eventAttempts out of range");
+            }
+            return new LocalPlatform(this);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.aiplatform.local;
+
+import com.aiplatform.local.discovery.AppLoader;
+import com.aiplatform.local.discovery.EventGridBinding;
+import com.aiplatform.local.discovery.FunctionDefinition;
+import com.aiplatform.local.discovery.HostedApp;
+import com.aiplatform.local.discovery.HttpBinding;
+import com.aiplatform.local.discovery.QueueBinding;
+import com.aiplatform.local.event.LocalEventBus;
+import com.aiplatform.local.http.HttpHost;
+import com.aiplatform.local.http.HttpRoute;
+import com.aiplatform.local.http.RouteTable;
+import com.aiplatform.local.http.RouteTemplate;
+import com.aiplatform.local.invoke.FunctionInvoker;
+import com.aiplatform.local.invoke.LocalExecutionContext;
+import com.aiplatform.local.invoke.TraceParent;
+import com.aiplatform.local.queue.QueueHost;
+import com.aiplatform.local.settings.LocalSettings;
+import com.aiplatform.shared.event.CloudEventJson;
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.testing.azurite.Azurite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A started {@link LocalPlatform}; closing it stops everything in the reverse order of starting. */
+public final class RunningPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningPlatform.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final int port;
+    private final LocalEventBus events;
+    private final Settings settings;
+    private final List<HostedApp> apps;
+    private final RouteTable routes;
+
+    private RunningPlatform(Deque<AutoCloseable> resources, int port, LocalEventBus events, Settings settings,
+                            List<HostedApp> apps, RouteTable routes) {
+        this.resources = resources;
+        this.port = port;
+        this.events = events;
+        this.settings = settings;
+        this.apps = List.copyOf(apps);
+        this.routes = routes;
+    }
+
+    static RunningPlatform start(LocalPlatform options) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            Path root = options.root.orElseGet(Azurite::projectRoot);
+            DataFolder data = DataFolder.open(options, root);
+            started.push(data);
+            String storage = options.storageConnectionString.orElseGet(() -> {
+                Azurite azurite = options.inMemory ? Azurite.startInMemory() : Azurite.start(data.azurite());
+                started.push(azurite);
+                return azurite.connectionString();
+            });
+            Settings settings = LocalSettings.assemble(root, options.environment, options.settings,
+                    Map.of(LocalSettings.STORAGE, storage, LocalSettings.DATA_DIR, data.path().toString()));
+            LocalEventBus events = new LocalEventBus(options.clock, options.eventAttempts, options.eventRetryDelay, 1000);
+            started.push(events);
+            List<HostedApp> apps = new AppLoader(RunningPlatform.class.getClassLoader()).load(settings,
+                    new HostServices(Optional.of(events), options.clock),
+                    name -> options.apps.map(names -> names.contains(name)).orElse(true));
+            apps.forEach(app -> started.push(app.app()));
+            FunctionInvoker invoker = new FunctionInvoker();
+            subscribeEventFunctions(apps, events, invoker, started);
+            startQueueHost(options, settings, apps, invoker, started);
+            RouteTable routes = new RouteTable(httpRoutes(apps));
+            HttpHost http = new HttpHost(routes, options.gateway, invoker, options.maxBodyBytes);
+            int port = http.start(options.port);
+            started.push(http);
+            LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
+                    apps.stream().map(HostedApp::name).toList());
+            return new RunningPlatform(started, port, events, settings, apps, routes);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The in-process Event Grid stand-in: publish to it, subscribe to it, read its delivery log. */
+    public LocalEventBus events() {
+        return events;
+    }
+
+    /** The settings every app was created with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<HostedApp> apps() {
+        return apps;
+    }
+
+    public List<HttpRoute> routes() {
+        return routes.routes();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+        LOG.info("Local platform on port {} stopped", port);
+    }
+
+    private static void subscribeEventFunctions(List<HostedApp> apps, LocalEventBus events, FunctionInvoker invoker,
+                                                Deque<AutoCloseable> started) {
+        for (FunctionDefinition function : functions(apps)) {
+            if (function.trigger() instanceof EventGridBinding) {
+                started.push(events.subscribe(function.qualifiedName(), event -> invoker.invoke(function,
+                        CloudEventJson.toJson(event).toString(), Map.of(),
+                        LocalExecutionContext.start(function.name(), TraceParent.continueFrom(event.traceparent())))));
+            }
+        }
+    }
+
+    private static void startQueueHost(LocalPlatform options, Settings settings, List<HostedApp> apps,
+                                       FunctionInvoker invoker, Deque<AutoCloseable> started) {
+        boolean anyQueueFunction = functions(apps).stream().anyMatch(f -> f.trigger() instanceof QueueBinding);
+        if (!anyQueueFunction) {
+            return;
+        }
+        if (options.workQueue.isEmpty()) {
+            LOG.warn("No WorkQueue adapter configured: queue-triggered functions are not polled");
+            return;
+        }
+        WorkQueue workQueue = options.workQueue.get().apply(settings);
+        if (workQueue instanceof AutoCloseable closeable) {
+            started.push(closeable);
+        }
+        QueueHost host = new QueueHost(workQueue, invoker, options.queueWorkers, options.queueLease);
+        started.push(host);
+        host.start(apps);
+    }
+
+    private static List<HttpRoute> httpRoutes(List<HostedApp> apps) {
+        List<HttpRoute> routes = new ArrayList<>();
+        for (HostedApp app : apps) {
+            for (FunctionDefinition function : app.functions()) {
+                if (function.trigger() instanceof HttpBinding binding) {
+                    routes.add(new HttpRoute(RouteTemplate.of(app.hostJson().routePrefix(), binding.route()),
+                            function, binding));
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static List<FunctionDefinition> functions(List<HostedApp> apps) {
+        return apps.stream().flatMap(app -> app.functions().stream()).toList();
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

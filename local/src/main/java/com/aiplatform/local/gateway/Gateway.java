@@ -1,0 +1,17 @@
+package com.aiplatform.local.gateway;
+
+import java.util.Map;
+
+/**
+ * The front layer every local HTTP request passes before it reaches a function: the stand-in for API
+ * Management. It decides the caller identity the functions see, so that a client can never set it.
+ */
+public interface Gateway {
+
+    /**
+     * Admits a request and returns the headers to forward to the function.
+     *
+     * @throws com.aiplatform.shared.problem.ProblemException to refuse the request (401, 403, 429, ...)
+     */
+    Map<String, String> admit(String method, String path, Map<String, String> headers);
+}

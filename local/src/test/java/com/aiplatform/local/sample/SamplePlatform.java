@@ -1,0 +1,31 @@
+package com.aiplatform.local.sample;
+
+import com.aiplatform.local.LocalPlatform;
+import com.aiplatform.local.RunningPlatform;
+
+import java.util.Map;
+import java.util.Set;
+
+/** A local platform hosting only the sample app, on a free port, with nothing kept. */
+public final class SamplePlatform {
+
+    public static final String QUEUE = "sample-work";
+
+    private SamplePlatform() {
+    }
+
+    /** No Azurite: the sample app does not touch storage, and the tests stay fast. */
+    public static LocalPlatform.Builder builder() {
+        return LocalPlatform.builder()
+                .port(0)
+                .inMemory()
+                .storageConnectionString("UseDevelopmentStorage=true")
+                .environment(Map.of())
+                .apps(Set.of("sample"))
+                .settings(Map.of("SAMPLE_QUEUE", QUEUE));
+    }
+
+    public static SampleApp app(RunningPlatform platform) {
+        return (SampleApp) platform.apps().get(0).app();
+    }
+}
