@@ -2,10 +2,6 @@ package com.aiplatform.shared.embedding.onnx;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.EmbeddingModel;
 import com.aiplatform.shared.embedding.Embeddings;
@@ -14,12 +10,15 @@ import com.aiplatform.shared.text.TokenCounter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -31,7 +30,6 @@ import java.util.stream.IntStream;
 public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable {
 
     public static final int MAX_INPUT_TOKENS = 256;
-    private static final int DIMENSIONS = 384;
 
     /** The weights to load: the original fp32 model, or its dynamically quantised int8 copy (4x smaller). */
     public enum Variant {
@@ -54,37 +52,42 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
     }
 
     private final EmbeddingModel model;
-    private final OrtEnvironment environment;
-    private final OrtSession session;
+    private final MiniLmSession session;
     private final HuggingFaceTokenizer truncating;
     private final HuggingFaceTokenizer counting;
     private final int batchSize;
-    private final boolean takesTokenTypes;
+    private final int parallelBatches;
+    private final ExecutorService workers;
 
-    private OnnxEmbedder(OnnxEmbedderOptions options, OrtEnvironment environment, OrtSession session,
+    private OnnxEmbedder(OnnxEmbedderOptions options, MiniLmSession session,
                          HuggingFaceTokenizer truncating, HuggingFaceTokenizer counting) {
-        this.model = new EmbeddingModel(options.variant().modelName(), DIMENSIONS, MAX_INPUT_TOKENS);
-        this.environment = environment;
+        this.model = new EmbeddingModel(options.variant().modelName(), MiniLmSession.DIMENSIONS, MAX_INPUT_TOKENS);
         this.session = session;
         this.truncating = truncating;
         this.counting = counting;
         this.batchSize = options.batchSize();
-        this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
+        this.parallelBatches = options.parallelBatches();
+        this.workers = Executors.newFixedThreadPool(parallelBatches, runnable -> {
+            Thread thread = new Thread(runnable, "onnx-embedder");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Loads the model from the class path; takes one to three seconds. */
     public static OnnxEmbedder load(OnnxEmbedderOptions options) {
         Variant variant = options.variant();
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions sessionOptions = sessionOptions(options)) {
-            OrtSession session = environment.createSession(resource(variant.modelResource), sessionOptions);
-            byte[] tokenizerJson = resource(variant.tokenizerResource);
-            HuggingFaceTokenizer truncating = tokenizer(tokenizerJson, Map.of(
-                    "truncation", "true", "maxLength", String.valueOf(MAX_INPUT_TOKENS), "padding", "false"));
-            HuggingFaceTokenizer counting = tokenizer(tokenizerJson, Map.of("truncation", "false", "padding", "false"));
-            return new OnnxEmbedder(options, environment, session, truncating, counting);
-        } catch (OrtException e) {
-            throw new OnnxEmbeddingException("Could not start ONNX Runtime for " + variant.modelName, e);
+        byte[] tokenizerJson = resource(variant.tokenizerResource);
+        HuggingFaceTokenizer truncating = tokenizer(tokenizerJson, Map.of(
+                "truncation", "true", "maxLength", String.valueOf(MAX_INPUT_TOKENS), "padding", "false"));
+        HuggingFaceTokenizer counting = tokenizer(tokenizerJson, Map.of("truncation", "false", "padding", "false"));
+        try {
+            return new OnnxEmbedder(options, MiniLmSession.open(resource(variant.modelResource), options),
+                    truncating, counting);
+        } catch (RuntimeException e) {
+            truncating.close();
+            counting.close();
+            throw e;
         }
     }
 
@@ -103,19 +106,16 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
             return new Embeddings(List.of(), 0);
         }
         Encoding[] encodings = truncating.batchEncode(texts);
-        // Sorting by length lets each batch pad only to its own longest text.
-        Integer[] order = IntStream.range(0, encodings.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
         float[][] vectors = new float[encodings.length][];
-        long tokens = 0;
-        for (int start = 0; start < order.length; start += batchSize) {
-            Integer[] batch = Arrays.copyOfRange(order, start, Math.min(start + batchSize, order.length));
-            float[][] pooled = run(Arrays.stream(batch).map(i -> encodings[i]).toArray(Encoding[]::new));
-            for (int k = 0; k < batch.length; k++) {
-                vectors[batch[k]] = pooled[k];
-                tokens += encodings[batch[k]].getIds().length;
-            }
+        List<int[]> batches = batchesByLength(encodings);
+        if (batches.size() == 1 || parallelBatches == 1) {
+            batches.forEach(batch -> embedInto(vectors, encodings, batch));
+        } else {
+            List<Future<?>> pending = new ArrayList<>();
+            batches.forEach(batch -> pending.add(workers.submit(() -> embedInto(vectors, encodings, batch))));
+            awaitAll(pending);
         }
+        long tokens = Arrays.stream(encodings).mapToLong(encoding -> encoding.getIds().length).sum();
         return new Embeddings(Arrays.asList(vectors), tokens);
     }
 
@@ -127,59 +127,47 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
 
     @Override
     public void close() {
+        workers.shutdownNow();
         truncating.close();
         counting.close();
+        session.close();
+    }
+
+    /** Sorting by length lets each batch pad only to its own longest text. */
+    private List<int[]> batchesByLength(Encoding[] encodings) {
+        int[] order = IntStream.range(0, encodings.length).boxed()
+                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
+                .mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new ArrayList<>();
+        for (int start = 0; start < order.length; start += batchSize) {
+            batches.add(Arrays.copyOfRange(order, start, Math.min(start + batchSize, order.length)));
+        }
+        return batches;
+    }
+
+    private void embedInto(float[][] vectors, Encoding[] encodings, int[] batch) {
+        float[][] pooled = session.embed(Arrays.stream(batch).mapToObj(i -> encodings[i]).toArray(Encoding[]::new));
+        for (int k = 0; k < batch.length; k++) {
+            vectors[batch[k]] = pooled[k];
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> pending) {
         try {
-            session.close();
-        } catch (OrtException e) {
-            throw new OnnxEmbeddingException("Could not release the ONNX Runtime session", e);
-        }
-    }
-
-    private float[][] run(Encoding[] batch) {
-        int rows = batch.length;
-        int[] lengths = new int[rows];
-        int width = 0;
-        for (int r = 0; r < rows; r++) {
-            lengths[r] = batch[r].getIds().length;
-            width = Math.max(width, lengths[r]);
-        }
-        long[] ids = new long[rows * width];
-        long[] mask = new long[rows * width];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(batch[r].getIds(), 0, ids, r * width, lengths[r]);
-            Arrays.fill(mask, r * width, r * width + lengths[r], 1L);
-        }
-        long[] shape = {rows, width};
-        Map<String, OnnxTensor> feed = new HashMap<>();
-        try {
-            feed.put("input_ids", tensor(ids, shape));
-            feed.put("attention_mask", tensor(mask, shape));
-            if (takesTokenTypes) {
-                feed.put("token_type_ids", tensor(new long[rows * width], shape));
+            for (Future<?> future : pending) {
+                future.get();
             }
-            try (OrtSession.Result result = session.run(feed)) {
-                OnnxTensor hidden = (OnnxTensor) result.get(0);
-                return MeanPooling.pool(hidden.getFloatBuffer(), lengths, width, DIMENSIONS);
+        } catch (InterruptedException e) {
+            pending.forEach(future -> future.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new OnnxEmbeddingException("Interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            pending.forEach(future -> future.cancel(true));
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-        } catch (OrtException e) {
-            throw new OnnxEmbeddingException("ONNX Runtime failed on a batch of " + rows + " texts", e);
-        } finally {
-            feed.values().forEach(OnnxTensor::close);
+            throw new OnnxEmbeddingException("Embedding a batch failed", e.getCause());
         }
-    }
-
-    private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
-        return OnnxTensor.createTensor(environment, LongBuffer.wrap(values), shape);
-    }
-
-    private static OrtSession.SessionOptions sessionOptions(OnnxEmbedderOptions options) throws OrtException {
-        OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions();
-        sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        sessionOptions.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
-        sessionOptions.setInterOpNumThreads(1);
-        return sessionOptions;
     }
 
     private static HuggingFaceTokenizer tokenizer(byte[] json, Map<String, String> settings) {

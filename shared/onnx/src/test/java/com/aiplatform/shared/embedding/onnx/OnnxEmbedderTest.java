@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -23,6 +24,10 @@ class OnnxEmbedderTest {
             "The mitochondria is the powerhouse of the cell.",
             "Refunds are issued within thirty days of purchase.",
             "A quick brown fox jumps over the lazy dog.");
+
+    private static final String ASTRONOMY = "Astronomers observed distant galaxies, exploding stars and black holes "
+            + "with a new space telescope, measuring how fast the universe expands and how planets form around "
+            + "young stars in dusty nebulae far beyond the Milky Way.";
 
     private OnnxEmbedder fp32;
     private OnnxEmbedder int8;
@@ -116,9 +121,29 @@ class OnnxEmbedderTest {
         }
     }
 
-    private static final String ASTRONOMY = "Astronomers observed distant galaxies, exploding stars and black holes "
-            + "with a new space telescope, measuring how fast the universe expands and how planets form around "
-            + "young stars in dusty nebulae far beyond the Milky Way.";
+    @Test
+    void should_give_same_vectors_when_batches_are_split_and_threaded_differently() {
+        List<String> texts = SENTENCES.stream().flatMap(s -> List.of(s, s + " Really.", "Note: " + s).stream()).toList();
+        OnnxEmbedderOptions other = OnnxEmbedderOptions.defaults(OnnxEmbedder.Variant.FP32)
+                .withBatchSize(5).withIntraOpThreads(2).withParallelBatches(1).withSpinWait(true);
+        List<float[]> expected = fp32.embed(texts).vectors();
+
+        try (OnnxEmbedder differentlyBatched = OnnxEmbedder.load(other)) {
+            List<float[]> actual = differentlyBatched.embed(texts).vectors();
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(cosine(actual.get(i), expected.get(i))).as(texts.get(i)).isGreaterThan(0.99999);
+            }
+        }
+    }
+
+    @Test
+    void should_reject_options_when_a_count_is_below_one() {
+        OnnxEmbedderOptions defaults = OnnxEmbedderOptions.defaults(OnnxEmbedder.Variant.INT8);
+
+        assertThatThrownBy(() -> defaults.withBatchSize(0)).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> defaults.withIntraOpThreads(0)).hasMessageContaining("intraOpThreads");
+        assertThatThrownBy(() -> defaults.withParallelBatches(0)).hasMessageContaining("parallelBatches");
+    }
 
     /** Appends single-token words until the text is exactly {@code tokens} long, [CLS] and [SEP] included. */
     private String padToTokens(String text, int tokens) {
