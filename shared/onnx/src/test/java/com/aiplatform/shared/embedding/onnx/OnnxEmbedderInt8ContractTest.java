@@ -10,9 +10,12 @@ class OnnxEmbedderInt8ContractTest extends EmbedderContract {
         return OnnxEmbedder.load(OnnxEmbedder.Variant.INT8);
     }
 
-    /** The int8 model quantises activations with one scale per tensor, so batch mates nudge each other. */
+    /**
+     * The int8 model quantises activations with one scale per tensor, so batch mates nudge each other: the
+     * lowest cosine seen was 0.991, while two different contract texts never exceed 0.79.
+     */
     @Override
     protected double batchAgreement() {
-        return 0.99;
+        return 0.98;
     }
 }
