@@ -129,7 +129,7 @@ public final class OnnxEmbedderBenchmark {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank())
                 .limit(limit)
-                .map(line -> readText(line))
+                .map(OnnxEmbedderBenchmark::readText)
                 .toList();
     }
 
