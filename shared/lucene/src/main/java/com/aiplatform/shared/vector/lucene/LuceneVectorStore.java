@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -48,6 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refreshes the near-real-time searcher, so a caller reads its own writes. Thread-safe.
  */
 public final class LuceneVectorStore implements VectorStore {
+
+    private static final double FLOOR_SEGMENT_MB = 32;
 
     private final Path path;
     private final LuceneVectorStoreOptions options;
@@ -95,7 +98,8 @@ public final class LuceneVectorStore implements VectorStore {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setSimilarity(new BM25Similarity())
                     .setCodec(new HnswFieldCodec(options, mergeExecutor))
-                    .setRAMBufferSizeMB(options.ramBufferSizeMB());
+                    .setRAMBufferSizeMB(options.ramBufferSizeMB())
+                    .setMergePolicy(mergePolicy(options));
             IndexWriter writer = new IndexWriter(directory, config);
             opened.add(writer);
             SearcherManager searchers = new SearcherManager(writer, true, false, new SearcherFactory());
@@ -208,6 +212,35 @@ public final class LuceneVectorStore implements VectorStore {
         }
     }
 
+    /**
+     * Merges the index down to at most {@code maxSegments} segments and commits. Worth calling after a bulk
+     * load: a dense search walks one HNSW graph per segment. Blocks until the merge is done; expensive.
+     */
+    public void forceMerge(int maxSegments) {
+        ensureOpen();
+        try {
+            writer.forceMerge(maxSegments, true);
+            commitThrough(Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not merge the Lucene index at " + path, e);
+        }
+    }
+
+    /** Segments the searcher currently sees; each costs one HNSW walk per dense query. */
+    public int segmentCount() {
+        ensureOpen();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the Lucene index at " + path, e);
+        }
+    }
+
     @Override
     public HealthStatus health() {
         if (closed.get() || !writer.isOpen()) {
@@ -242,6 +275,18 @@ public final class LuceneVectorStore implements VectorStore {
                 mergeExecutor.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Every commit flushes a small segment, and a dense search walks one HNSW graph per segment, so small
+     * segments are merged early (a high floor) and few are kept per tier.
+     */
+    private static TieredMergePolicy mergePolicy(LuceneVectorStoreOptions options) {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setSegmentsPerTier(options.segmentsPerTier());
+        policy.setMaxMergeAtOnce(Math.max(2, options.segmentsPerTier()));
+        policy.setFloorSegmentMB(FLOOR_SEGMENT_MB);
+        return policy;
     }
 
     private Query denseQuery(VectorQuery query) {

@@ -17,13 +17,16 @@ import java.util.Objects;
  *                              more than {@code topK} buys recall for a little latency
  * @param ramBufferSizeMB       indexing buffer; bigger means fewer, larger segments and fewer HNSW merges
  * @param mergeWorkers          threads that merge one HNSW graph; 1 merges on the merge thread itself
+ * @param segmentsPerTier       segments of similar size allowed before they are merged; each dense search walks
+ *                              one HNSW graph per segment, so fewer segments mean faster queries (and more
+ *                              merging while indexing)
  * @param keywordMinimumShouldMatch share of the distinct query terms (after analysis) a keyword hit must contain,
  *                              0 for plain OR (at least one term); 0.5 keeps records that share only a stray
  *                              common word with a long query out of the results
  */
 public record LuceneVectorStoreOptions(int dimensions, Similarity similarity, int maxConn, int beamWidth,
                                        boolean quantized, int searchCandidates, double ramBufferSizeMB,
-                                       int mergeWorkers, double keywordMinimumShouldMatch) {
+                                       int mergeWorkers, int segmentsPerTier, double keywordMinimumShouldMatch) {
 
     /** Vector similarity of the index; it cannot change once the index holds vectors. */
     public enum Similarity { DOT_PRODUCT, COSINE }
@@ -35,6 +38,7 @@ public record LuceneVectorStoreOptions(int dimensions, Similarity similarity, in
         requireRange("beamWidth", beamWidth, 2, 3200);
         requireRange("searchCandidates", searchCandidates, 1, 10_000);
         requireRange("mergeWorkers", mergeWorkers, 1, 64);
+        requireRange("segmentsPerTier", segmentsPerTier, 2, 50);
         if (!(ramBufferSizeMB >= 1 && ramBufferSizeMB < 2048)) {
             throw new IllegalArgumentException("ramBufferSizeMB must be between 1 and 2047, was " + ramBufferSizeMB);
         }
@@ -44,44 +48,50 @@ public record LuceneVectorStoreOptions(int dimensions, Similarity similarity, in
         }
     }
 
-    /** Unit-length vectors of the given size, Lucene's HNSW defaults (M=16, beam 100), 100 candidates per search. */
+    /** Unit-length vectors of the given size, Lucene's HNSW defaults (M=16, beam 100), 100 candidates per search,
+     * at most ~4 segments per size tier. */
     public static LuceneVectorStoreOptions defaults(int dimensions) {
-        return new LuceneVectorStoreOptions(dimensions, Similarity.DOT_PRODUCT, 16, 100, false, 100, 64, 1, 0.5);
+        return new LuceneVectorStoreOptions(dimensions, Similarity.DOT_PRODUCT, 16, 100, false, 100, 64, 1, 4, 0.5);
     }
 
     public LuceneVectorStoreOptions withSimilarity(Similarity value) {
         return new LuceneVectorStoreOptions(dimensions, value, maxConn, beamWidth, quantized, searchCandidates,
-                ramBufferSizeMB, mergeWorkers, keywordMinimumShouldMatch);
+                ramBufferSizeMB, mergeWorkers, segmentsPerTier, keywordMinimumShouldMatch);
     }
 
     public LuceneVectorStoreOptions withHnsw(int newMaxConn, int newBeamWidth) {
         return new LuceneVectorStoreOptions(dimensions, similarity, newMaxConn, newBeamWidth, quantized,
-                searchCandidates, ramBufferSizeMB, mergeWorkers, keywordMinimumShouldMatch);
+                searchCandidates, ramBufferSizeMB, mergeWorkers, segmentsPerTier, keywordMinimumShouldMatch);
     }
 
     public LuceneVectorStoreOptions withQuantized(boolean value) {
         return new LuceneVectorStoreOptions(dimensions, similarity, maxConn, beamWidth, value, searchCandidates,
-                ramBufferSizeMB, mergeWorkers, keywordMinimumShouldMatch);
+                ramBufferSizeMB, mergeWorkers, segmentsPerTier, keywordMinimumShouldMatch);
     }
 
     public LuceneVectorStoreOptions withSearchCandidates(int value) {
         return new LuceneVectorStoreOptions(dimensions, similarity, maxConn, beamWidth, quantized, value,
-                ramBufferSizeMB, mergeWorkers, keywordMinimumShouldMatch);
+                ramBufferSizeMB, mergeWorkers, segmentsPerTier, keywordMinimumShouldMatch);
     }
 
     public LuceneVectorStoreOptions withRamBufferSizeMB(double value) {
         return new LuceneVectorStoreOptions(dimensions, similarity, maxConn, beamWidth, quantized, searchCandidates,
-                value, mergeWorkers, keywordMinimumShouldMatch);
+                value, mergeWorkers, segmentsPerTier, keywordMinimumShouldMatch);
     }
 
     public LuceneVectorStoreOptions withMergeWorkers(int value) {
         return new LuceneVectorStoreOptions(dimensions, similarity, maxConn, beamWidth, quantized, searchCandidates,
-                ramBufferSizeMB, value, keywordMinimumShouldMatch);
+                ramBufferSizeMB, value, segmentsPerTier, keywordMinimumShouldMatch);
+    }
+
+    public LuceneVectorStoreOptions withSegmentsPerTier(int value) {
+        return new LuceneVectorStoreOptions(dimensions, similarity, maxConn, beamWidth, quantized, searchCandidates,
+                ramBufferSizeMB, mergeWorkers, value, keywordMinimumShouldMatch);
     }
 
     public LuceneVectorStoreOptions withKeywordMinimumShouldMatch(double value) {
         return new LuceneVectorStoreOptions(dimensions, similarity, maxConn, beamWidth, quantized, searchCandidates,
-                ramBufferSizeMB, mergeWorkers, value);
+                ramBufferSizeMB, mergeWorkers, segmentsPerTier, value);
     }
 
     private static void requireRange(String name, int value, int min, int max) {
