@@ -4,9 +4,10 @@ import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.vector.VectorMatch;
 import com.aiplatform.shared.vector.VectorQuery;
 import com.aiplatform.shared.vector.VectorRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,17 +18,18 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keyword text is user input: query syntax must be inert and nothing may throw. */
+/** Keyword text is user input: query syntax must be inert and nothing may throw. One index for the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LuceneVectorStoreKeywordTest {
 
     private static final TenantId ACME = TenantId.of("acme");
 
     @TempDir
-    Path directory;
+    static Path directory;
 
     private LuceneVectorStore store;
 
-    @BeforeEach
+    @BeforeAll
     void open() {
         store = LuceneVectorStore.open(directory, LuceneVectorStoreOptions.defaults(2));
         store.upsert(List.of(
@@ -37,7 +39,7 @@ class LuceneVectorStoreKeywordTest {
                         new float[] {0, 1}, Map.of())));
     }
 
-    @AfterEach
+    @AfterAll
     void close() {
         store.close();
     }
@@ -76,11 +78,16 @@ class LuceneVectorStoreKeywordTest {
     }
 
     @Test
-    void should_return_records_sharing_one_term_when_minimum_should_match_is_zero() {
-        store.close();
-        store = LuceneVectorStore.open(directory,
-                LuceneVectorStoreOptions.defaults(2).withKeywordMinimumShouldMatch(0));
-        assertThat(store.search(VectorQuery.keyword(ACME, "returns thirty days refund", 5, Map.of())))
-                .extracting(VectorMatch::id).containsExactly("a1", "a2");
+    void should_return_records_sharing_one_term_when_minimum_should_match_is_zero(@TempDir Path other) {
+        try (LuceneVectorStore plainOr = LuceneVectorStore.open(other,
+                LuceneVectorStoreOptions.defaults(2).withKeywordMinimumShouldMatch(0))) {
+            plainOr.upsert(List.of(
+                    new VectorRecord(ACME, "a1", "doc-a", "The refund policy allows returns within thirty days",
+                            new float[] {1, 0}, Map.of()),
+                    new VectorRecord(ACME, "a2", "doc-a", "Shipping takes five business days to Europe",
+                            new float[] {0, 1}, Map.of())));
+            assertThat(plainOr.search(VectorQuery.keyword(ACME, "returns thirty days refund", 5, Map.of())))
+                    .extracting(VectorMatch::id).containsExactly("a1", "a2");
+        }
     }
 }
