@@ -21,6 +21,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.IOUtils;
 
 import java.io.Closeable;
@@ -118,9 +119,12 @@ public final class LuceneVectorStore implements VectorStore {
             if (mergeExecutor != null) {
                 mergeExecutor.shutdownNow();
             }
+            if (e instanceof LockObtainFailedException locked) {
+                throw new UncheckedIOException("The Lucene index at " + path
+                        + " is held by another process or store; close that one first", locked);
+            }
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("Could not open the Lucene index at " + path
-                        + " (is another process or store using it?)", io);
+                throw new UncheckedIOException("Could not open the Lucene index at " + path, io);
             }
             throw (RuntimeException) e;
         }

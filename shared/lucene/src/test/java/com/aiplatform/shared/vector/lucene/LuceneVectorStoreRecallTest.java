@@ -12,8 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HNSW against exact search on clustered 384-d unit vectors. 5k by default to keep the suite fast; the
- * 20k run takes ~25 s on two idle cores (minutes on busy ones):
+ * HNSW against exact search on clustered 384-d unit vectors. 5k by default (~4 s) to keep the suite fast
+ * on a shared machine; the 20k run takes ~20 s on two lightly loaded cores (minutes on busy ones):
  * {@code mvn -pl shared/lucene -am test -Dtest=LuceneVectorStoreRecallTest -Dlucene.recall.count=20000}.
  * The benchmark measures 10k and 100k.
  */
