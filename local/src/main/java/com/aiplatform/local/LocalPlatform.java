@@ -2,6 +2,7 @@ package com.aiplatform.local;
 
 import com.aiplatform.local.gateway.DevelopmentIdentity;
 import com.aiplatform.local.gateway.Gateway;
+import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
 
@@ -50,7 +51,9 @@ public final class LocalPlatform {
         this.storageConnectionString = Optional.ofNullable(b.storageConnectionString);
         this.settings = Map.copyOf(b.settings);
         this.environment = Map.copyOf(b.environment);
-        this.workQueue = Optional.ofNullable(b.workQueue);
+        // By default queue triggers poll Azurite through the same adapter the apps send with.
+        this.workQueue = Optional.of(b.workQueue != null ? b.workQueue
+                : settings -> AzureStorageClients.fromSettings(settings).workQueue());
         this.gateway = b.gateway;
         this.apps = Optional.ofNullable(b.apps);
         this.maxBodyBytes = b.maxBodyBytes;
@@ -130,7 +133,7 @@ public final class LocalPlatform {
             return this;
         }
 
-        /** Creates the queue adapter from the final settings; without one, queue triggers are not polled. */
+        /** Creates the queue adapter from the final settings (default: Azure Storage queues on Azurite). */
         public Builder workQueue(Function<Settings, WorkQueue> factory) {
             this.workQueue = factory;
             return this;

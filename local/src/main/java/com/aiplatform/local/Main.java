@@ -1,6 +1,8 @@
 package com.aiplatform.local;
 
 import com.aiplatform.local.discovery.EventGridBinding;
+import com.aiplatform.local.eval.BenchCommand;
+import com.aiplatform.local.eval.EvalCommand;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.HostedApp;
 import com.aiplatform.local.discovery.QueueBinding;
@@ -18,10 +20,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
-/** The command line: {@code local start [--port 7071] [--data-dir .data | --in-memory]}. */
+/**
+ * The command line: {@code start [--port 7071] [--data-dir .data | --in-memory]}, and the knowledge
+ * app's {@code eval} (retrieval quality) and {@code bench-knowledge} (throughput, latency).
+ */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
-        subcommands = Main.Start.class)
+        subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

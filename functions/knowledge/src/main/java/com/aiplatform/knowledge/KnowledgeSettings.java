@@ -22,7 +22,7 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
 
     public enum LlmBackend { EXTRACTIVE, AZURE_OPENAI }
 
-    public enum EventBackend { LOCAL, EVENTGRID }
+    public enum EventBackend { LOCAL, EVENTGRID, LOG }
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();

@@ -1,5 +1,8 @@
 package com.aiplatform.local.sample;
 
+import com.aiplatform.local.queue.InMemoryWorkQueue;
+import java.time.Clock;
+
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 
@@ -14,12 +17,16 @@ public final class SamplePlatform {
     private SamplePlatform() {
     }
 
-    /** No Azurite: the sample app does not touch storage, and the tests stay fast. */
+    /**
+     * No Azurite: the sample app does not touch storage and its queue trigger polls an in-memory queue,
+     * so the tests stay fast. LocalPlatformAzuriteQueueTest runs the queue semantics on Azurite.
+     */
     public static LocalPlatform.Builder builder() {
         return LocalPlatform.builder()
                 .port(0)
                 .inMemory()
                 .storageConnectionString("UseDevelopmentStorage=true")
+                .workQueue(settings -> new InMemoryWorkQueue(Clock.systemUTC()))
                 .environment(Map.of())
                 .apps(Set.of("sample"))
                 .settings(Map.of("SAMPLE_QUEUE", QUEUE));

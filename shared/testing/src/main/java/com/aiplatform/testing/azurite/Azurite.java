@@ -118,11 +118,14 @@ public final class Azurite implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var ignored = lock.lock()) {
             if (!Files.isRegularFile(script)) {
+                // npm's output goes to a file: on stdout it would corrupt a forked test JVM's channel.
+                Path log = dir.resolve("npm-install.log");
                 Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
                         .directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                        .redirectOutput(log.toFile()).start();
                 if (npm.waitFor() != 0 || !Files.isRegularFile(script)) {
-                    throw new IllegalStateException("npm ci in " + dir + " failed; Node.js 20 and npm must be installed");
+                    throw new IllegalStateException("npm ci in " + dir + " failed (see " + log
+                            + "); Node.js 20 and npm must be installed");
                 }
             }
             return script;

@@ -22,7 +22,7 @@ public final class AzuriteExtension implements ParameterResolver {
                 .azurite();
     }
 
-    private record Resource(Azurite azurite) implements ExtensionContext.Store.CloseableResource {
+    private record Resource(Azurite azurite) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             azurite.close();

@@ -22,13 +22,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A {@link VectorStore} in memory for service unit tests: exact cosine similarity for dense queries and a
  * small BM25 (lower-case words, English stop words, plural folding) for keywords. Keyword hits must contain
- * at least half of the distinct query terms, as the Lucene store does by default. Thread-safe.
+ * at least one query term (plain BM25, as the Lucene store does by default). Thread-safe.
  */
 public final class InMemoryVectorStore implements VectorStore {
 
     private static final double K1 = 1.2;
     private static final double B = 0.75;
-    private static final double MINIMUM_SHOULD_MATCH = 0.5;
     /** Lucene's English stop words, so both stores drop the same words. */
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
             "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their",
@@ -98,13 +97,19 @@ public final class InMemoryVectorStore implements VectorStore {
 
     @Override
     public void deleteDocument(TenantId tenant, String documentId) {
+        deleteDocument(tenant, documentId, Map.of());
+    }
+
+    @Override
+    public void deleteDocument(TenantId tenant, String documentId, Map<String, String> metadata) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(documentId, "documentId");
         lock.writeLock().lock();
         try {
             ensureOpen();
             tenants.getOrDefault(tenant, new HashMap<>()).values()
-                    .removeIf(entry -> entry.record().documentId().equals(documentId));
+                    .removeIf(entry -> entry.record().documentId().equals(documentId)
+                            && entry.record().metadata().entrySet().containsAll(metadata.entrySet()));
         } finally {
             lock.writeLock().unlock();
         }
@@ -165,7 +170,7 @@ public final class InMemoryVectorStore implements VectorStore {
         if (queryTerms.isEmpty() || candidates.isEmpty()) {
             return scores;
         }
-        int required = Math.max(1, (int) Math.ceil(MINIMUM_SHOULD_MATCH * queryTerms.size()));
+        int required = 1;
         double averageLength = tenantEntries.stream().mapToInt(Entry::length).average().orElse(1);
         int total = tenantEntries.size();
         Map<String, Double> idf = new HashMap<>();

@@ -76,8 +76,8 @@ final class ChunkDocuments {
         return new TermQuery(new Term(TENANT, tenant.value()));
     }
 
-    static Query document(TenantId tenant, String documentId) {
-        return tenantAndMetadata(tenant, Map.of())
+    static Query document(TenantId tenant, String documentId, Map<String, String> metadata) {
+        return tenantAndMetadata(tenant, metadata)
                 .add(new TermQuery(new Term(DOCUMENT_ID, documentId)), BooleanClause.Occur.FILTER)
                 .build();
     }

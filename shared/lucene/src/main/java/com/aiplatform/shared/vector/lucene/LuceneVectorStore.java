@@ -190,11 +190,16 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public void deleteDocument(TenantId tenant, String documentId) {
+        deleteDocument(tenant, documentId, Map.of());
+    }
+
+    @Override
+    public void deleteDocument(TenantId tenant, String documentId, Map<String, String> metadata) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(documentId, "documentId");
         ensureOpen();
         try {
-            commitThrough(writer.deleteDocuments(ChunkDocuments.document(tenant, documentId)));
+            commitThrough(writer.deleteDocuments(ChunkDocuments.document(tenant, documentId, metadata)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete from the Lucene index at " + path, e);
         }

@@ -51,7 +51,7 @@ public record LuceneVectorStoreOptions(int dimensions, Similarity similarity, in
     /** Unit-length vectors of the given size, Lucene's HNSW defaults (M=16, beam 100), 100 candidates per search,
      * at most ~4 segments per size tier. */
     public static LuceneVectorStoreOptions defaults(int dimensions) {
-        return new LuceneVectorStoreOptions(dimensions, Similarity.DOT_PRODUCT, 16, 100, false, 100, 64, 1, 4, 0.5);
+        return new LuceneVectorStoreOptions(dimensions, Similarity.DOT_PRODUCT, 16, 100, false, 100, 64, 1, 4, 0);
     }
 
     public LuceneVectorStoreOptions withSimilarity(Similarity value) {

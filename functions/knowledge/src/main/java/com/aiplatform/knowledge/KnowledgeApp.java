@@ -1,0 +1,230 @@
+package com.aiplatform.knowledge;
+
+import com.aiplatform.knowledge.api.DocumentFunctions;
+import com.aiplatform.knowledge.api.HealthFunctions;
+import com.aiplatform.knowledge.api.SearchFunctions;
+import com.aiplatform.knowledge.documents.Chunker;
+import com.aiplatform.knowledge.documents.DocumentEvents;
+import com.aiplatform.knowledge.documents.DocumentRepository;
+import com.aiplatform.knowledge.documents.DocumentService;
+import com.aiplatform.knowledge.documents.KnowledgeStores;
+import com.aiplatform.knowledge.documents.TextExtractor;
+import com.aiplatform.knowledge.health.HealthCheck;
+import com.aiplatform.knowledge.health.HealthService;
+import com.aiplatform.knowledge.search.AnswerService;
+import com.aiplatform.knowledge.search.SearchService;
+import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.blob.BlobStore;
+import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
+import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.event.eventgrid.EventGridEventPublisher;
+import com.aiplatform.shared.event.log.LogEventPublisher;
+import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiClients;
+import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
+import com.aiplatform.shared.resilience.ResilienceOptions;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.table.TableStore;
+import com.aiplatform.shared.telemetry.azure.Telemetry;
+import com.aiplatform.shared.text.TokenCounter;
+import com.aiplatform.shared.usage.PriceTable;
+import com.aiplatform.shared.usage.UsageMeter;
+import com.aiplatform.shared.usage.queue.QueueUsageSink;
+import com.aiplatform.shared.vector.VectorStore;
+import com.aiplatform.shared.vector.lucene.LuceneVectorStore;
+import com.aiplatform.shared.vector.lucene.LuceneVectorStoreOptions;
+import com.aiplatform.shared.vector.qdrant.QdrantOptions;
+import com.aiplatform.shared.vector.qdrant.QdrantVectorStore;
+import com.openai.client.OpenAIClient;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The knowledge app's composition root: every client and service is built here, once per process,
+ * from settings. Function classes receive their services through their constructors.
+ */
+public final class KnowledgeApp implements FunctionApp {
+
+    public static final String NAME = "knowledge";
+    private static final int TEXT_LIMIT_CHARACTERS = 20_000_000;
+
+    private final Map<Class<?>, Object> functions;
+    private final List<AutoCloseable> resources;
+    private final DocumentService documents;
+    private final SearchService search;
+    private final AnswerService answers;
+
+    private KnowledgeApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources, DocumentService documents,
+                         SearchService search, AnswerService answers) {
+        this.functions = functions;
+        this.resources = resources;
+        this.documents = documents;
+        this.search = search;
+        this.answers = answers;
+    }
+
+    public static KnowledgeApp create(Settings settings, HostServices host) {
+        KnowledgeSettings config = KnowledgeSettings.from(settings);
+        Clock clock = host.clock();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            resources.add(Telemetry.configure(settings));
+            AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
+            BlobStore blobs = storage.blobStore();
+            TableStore tables = storage.tableStore();
+            Embedder embedder = embedder(config, settings, resources);
+            VectorStore vectors = vectorStore(config, embedder.model().dimensions());
+            resources.add(vectors);
+            LlmClient llm = llm(config, settings);
+            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : KnowledgeApp::approximateTokens;
+            var usage = new UsageMeter(PriceTable.parse(config.modelPrices()),
+                    new QueueUsageSink(storage.workQueue(), config.usageQueue()), clock);
+            var stores = new KnowledgeStores(new DocumentRepository(tables, config.documentsTable()), blobs,
+                    config.documentsContainer(), vectors);
+            var pipeline = new DocumentService.DocumentPipeline(new TextExtractor(TEXT_LIMIT_CHARACTERS),
+                    new Chunker(tokens, config.chunkTokens(), config.chunkOverlapTokens()), embedder);
+            var documents = new DocumentService(stores, pipeline, new DocumentEvents(events(config, settings, host),
+                    clock), usage, clock);
+            var search = new SearchService(vectors, embedder, usage, config.searchCandidates());
+            var answers = new AnswerService(search, llm, usage);
+            var health = new HealthService(healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
+            Map<Class<?>, Object> functions = Map.of(
+                    DocumentFunctions.class, new DocumentFunctions(documents, config.maxDocumentBytes()),
+                    SearchFunctions.class, new SearchFunctions(search, answers),
+                    HealthFunctions.class, new HealthFunctions(health));
+            return new KnowledgeApp(functions, resources, documents, search, answers);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static Embedder embedder(KnowledgeSettings config, Settings settings, List<AutoCloseable> resources) {
+        if (config.embeddings() == KnowledgeSettings.EmbeddingBackend.AZURE_OPENAI) {
+            OpenAiSettings openAi = OpenAiSettings.from(settings);
+            return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
+        }
+        OnnxEmbedder onnx = OnnxEmbedder.load("int8".equalsIgnoreCase(config.onnxVariant())
+                ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32);
+        resources.add(onnx);
+        return onnx;
+    }
+
+    private static VectorStore vectorStore(KnowledgeSettings config, int dimensions) {
+        if (config.vectorStore() == KnowledgeSettings.VectorBackend.QDRANT) {
+            return QdrantVectorStore.open(QdrantOptions.fromEndpoint(URI.create(config.qdrantEndpoint().orElseThrow()),
+                    config.qdrantApiKey().orElse(null), config.qdrantCollection(), dimensions));
+        }
+        return LuceneVectorStore.open(config.luceneIndexDir(), LuceneVectorStoreOptions.defaults(dimensions));
+    }
+
+    private static LlmClient llm(KnowledgeSettings config, Settings settings) {
+        if (config.llm() == KnowledgeSettings.LlmBackend.AZURE_OPENAI) {
+            OpenAiSettings openAi = OpenAiSettings.from(settings);
+            OpenAIClient client = OpenAiClients.create(openAi);
+            return ResilientLlmClient.wrap(OpenAiLlmClient.create(client, openAi),
+                    ResilienceOptions.defaults("azure-openai-chat", openAi.timeout()));
+        }
+        return new ExtractiveLlmClient();
+    }
+
+    private static EventPublisher events(KnowledgeSettings config, Settings settings, HostServices host) {
+        return switch (config.events()) {
+            case EVENTGRID -> EventGridEventPublisher.fromSettings(settings);
+            case LOG -> new LogEventPublisher();
+            case LOCAL -> host.inProcessEvents().orElseThrow(() -> new IllegalStateException(
+                    "EVENT_PUBLISHER=local needs the local platform's event bus; "
+                            + "under Core Tools set EVENT_PUBLISHER=log or eventgrid"));
+        };
+    }
+
+    private static List<HealthCheck> healthChecks(KnowledgeSettings config, BlobStore blobs, TableStore tables,
+                                                  VectorStore vectors, Embedder embedder, LlmClient llm) {
+        TenantId probe = TenantId.of("health-probe");
+        return List.of(
+                new HealthCheck("blobStorage", () -> {
+                    blobs.exists(new BlobKey(config.documentsContainer(), probe, "probe"));
+                    return "container " + config.documentsContainer();
+                }),
+                new HealthCheck("tableStorage", () -> {
+                    tables.get(config.documentsTable(), probe.value(), "probe");
+                    return "table " + config.documentsTable();
+                }),
+                new HealthCheck("vectorStore", () -> {
+                    var status = vectors.health();
+                    if (!status.up()) {
+                        throw new IllegalStateException(status.detail());
+                    }
+                    return config.vectorStore().name().toLowerCase(java.util.Locale.ROOT) + ": " + status.detail();
+                }),
+                new HealthCheck("embedder", () -> embedder.model().name() + " (" + embedder.model().dimensions()
+                        + " dimensions)"),
+                new HealthCheck("llm", () -> llm.modelName()
+                        + (llm instanceof ResilientLlmClient resilient ? ", circuit " + resilient.circuitState() : "")));
+    }
+
+    /** Used only when the embedder has no tokenizer of its own (Azure OpenAI): about 4 characters a token. */
+    private static int approximateTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Class<?>> functionClasses() {
+        return List.of(DocumentFunctions.class, SearchFunctions.class, HealthFunctions.class);
+    }
+
+    @Override
+    public <T> T instance(Class<T> functionClass) {
+        Object instance = functions.get(functionClass);
+        if (instance == null) {
+            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
+        }
+        return functionClass.cast(instance);
+    }
+
+    /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */
+    public DocumentService documents() {
+        return documents;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public AnswerService answers() {
+        return answers;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(KnowledgeApp.class).warn("Closing {} failed", resources.get(i), e);
+            }
+        }
+    }
+}

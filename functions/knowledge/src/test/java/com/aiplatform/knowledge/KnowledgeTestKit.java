@@ -1,0 +1,84 @@
+package com.aiplatform.knowledge;
+
+import com.aiplatform.knowledge.documents.Chunker;
+import com.aiplatform.knowledge.documents.DocumentEvents;
+import com.aiplatform.knowledge.documents.DocumentRepository;
+import com.aiplatform.knowledge.documents.DocumentService;
+import com.aiplatform.knowledge.documents.KnowledgeStores;
+import com.aiplatform.knowledge.documents.TextExtractor;
+import com.aiplatform.knowledge.search.AnswerService;
+import com.aiplatform.knowledge.search.SearchService;
+import com.aiplatform.shared.blob.memory.InMemoryBlobStore;
+import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.event.PlatformEvent;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
+import com.aiplatform.shared.table.memory.InMemoryTableStore;
+import com.aiplatform.shared.usage.CallContext;
+import com.aiplatform.shared.usage.PriceTable;
+import com.aiplatform.shared.usage.UsageMeter;
+import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
+import com.aiplatform.shared.vector.VectorStore;
+import com.aiplatform.shared.vector.lucene.LuceneVectorStore;
+import com.aiplatform.shared.vector.lucene.LuceneVectorStoreOptions;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * The knowledge services wired over real parts that need no server: the bundled embedding model,
+ * Lucene on disk, the offline LLM; Blob and Table storage in memory (their Azure adapters pass the
+ * same contracts on Azurite, and the end-to-end test runs them).
+ */
+public final class KnowledgeTestKit implements AutoCloseable {
+
+    /** Loaded once per test JVM: loading takes a second or two. */
+    private static final OnnxEmbedder EMBEDDER = OnnxEmbedder.load(OnnxEmbedder.Variant.INT8);
+
+    public final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    public final InMemoryTableStore tables = new InMemoryTableStore();
+    public final InMemoryUsageSink usageRecords = new InMemoryUsageSink();
+    public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
+    public final VectorStore vectors;
+    public final DocumentService documents;
+    public final SearchService search;
+    public final AnswerService answers;
+
+    public KnowledgeTestKit(Path indexDir) {
+        this(indexDir, store -> store, event -> { });
+    }
+
+    /** {@code wrapVectors} lets a test put a failing decorator around the real index. */
+    public KnowledgeTestKit(Path indexDir, UnaryOperator<VectorStore> wrapVectors, EventPublisher extraPublisher) {
+        Clock clock = Clock.systemUTC();
+        VectorStore lucene = LuceneVectorStore.open(indexDir, LuceneVectorStoreOptions.defaults(384));
+        this.vectors = wrapVectors.apply(lucene);
+        var usage = new UsageMeter(PriceTable.parse("all-minilm-l6-v2-int8=0.0001/0"), usageRecords, clock);
+        var stores = new KnowledgeStores(new DocumentRepository(tables, "knowledgedocuments"), blobs,
+                "knowledge-documents", vectors);
+        EventPublisher publisher = event -> {
+            extraPublisher.publish(event);
+            events.add(event);
+        };
+        this.documents = new DocumentService(stores, new DocumentService.DocumentPipeline(new TextExtractor(1_000_000),
+                new Chunker(EMBEDDER, 250, 32), EMBEDDER), new DocumentEvents(publisher, clock), usage, clock);
+        this.search = new SearchService(vectors, EMBEDDER, usage, 100);
+        this.answers = new AnswerService(search, new ExtractiveLlmClient(), usage);
+    }
+
+    public static CallContext as(String tenant) {
+        return new CallContext(new Caller("consumer-" + tenant, TenantId.of(tenant), Set.of()), "knowledge",
+                "test", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    }
+
+    @Override
+    public void close() {
+        vectors.close();
+    }
+}
