@@ -61,8 +61,10 @@ public final class RunningPlatform implements AutoCloseable {
             DataFolder data = DataFolder.open(options, root);
             started.push(data);
             String storage = options.storageConnectionString.orElseGet(() -> {
+                long azuriteStart = System.nanoTime();
                 Azurite azurite = options.inMemory ? Azurite.startInMemory() : Azurite.start(data.azurite());
                 started.push(azurite);
+                LOG.info("Azurite started in {} ms", (System.nanoTime() - azuriteStart) / 1_000_000);
                 return azurite.connectionString();
             });
             Settings settings = LocalSettings.assemble(root, options.environment, options.settings,

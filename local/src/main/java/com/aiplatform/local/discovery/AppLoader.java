@@ -39,7 +39,9 @@ public final class AppLoader {
         List<HostedApp> apps = new ArrayList<>();
         try {
             for (FunctionAppFactory factory : factories) {
+                long composeStart = System.nanoTime();
                 FunctionApp app = factory.create(settings, host);
+                LOG.info("App {} composed in {} ms", app.name(), (System.nanoTime() - composeStart) / 1_000_000);
                 try {
                     HostJson hostJson = HostJson.load(app.name(), classLoader).orElseGet(() -> {
                         LOG.info("No {} on the class path: using the Functions host defaults",
