@@ -1,6 +1,6 @@
 package com.aiplatform.local;
 
-import com.aiplatform.local.queue.InMemoryWorkQueue;
+import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import com.aiplatform.local.sample.Recorder;
 import com.aiplatform.local.sample.SamplePlatform;
 import org.junit.jupiter.api.AfterAll;

@@ -5,6 +5,7 @@ import com.aiplatform.local.discovery.ParameterSource;
 import com.aiplatform.local.discovery.QueueBinding;
 import com.aiplatform.local.hostjson.QueueOptions;
 import com.aiplatform.local.invoke.FunctionInvoker;
+import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package com.aiplatform.local.sample;
 
-import com.aiplatform.local.queue.InMemoryWorkQueue;
+import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import java.time.Clock;
 
 import com.aiplatform.local.LocalPlatform;

@@ -42,6 +42,7 @@ final class FakeEventGridTopic implements AutoCloseable {
     private final HttpsServer server;
     private final SSLContext clientContext;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    private final List<Request> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int status = 200;
 
     FakeEventGridTopic(Path workDir) {
@@ -77,6 +78,11 @@ final class FakeEventGridTopic implements AutoCloseable {
         return clientContext;
     }
 
+    /** Every request the topic accepted, oldest first. */
+    List<Request> received() {
+        return List.copyOf(received);
+    }
+
     void answerWith(int httpStatus) {
         status = httpStatus;
     }
@@ -92,8 +98,12 @@ final class FakeEventGridTopic implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+            requests.add(request);
+            if (status == 200) {
+                received.add(request);
+            }
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

@@ -104,6 +104,15 @@ public final class InMemoryWorkQueue implements WorkQueue {
         return queues.getOrDefault(queue, Map.of()).size();
     }
 
+    /** What tests inspect: the bodies waiting in {@code queue} (visible or not), oldest first. */
+    public synchronized List<String> bodies(String queue) {
+        return queues.getOrDefault(queue, Map.of()).values().stream().map(e -> e.body).toList();
+    }
+
+    public synchronized boolean exists(String queue) {
+        return queues.containsKey(queue);
+    }
+
     /** The message if it is still there; {@link IllegalStateException} if another receiver holds it now. */
     private Entry leased(String queue, QueueMessage message) {
         validateName(queue);

@@ -100,6 +100,9 @@ public final class LuceneVectorStore implements VectorStore {
                     .setSimilarity(new BM25Similarity())
                     .setCodec(new HnswFieldCodec(options, mergeExecutor))
                     .setRAMBufferSizeMB(options.ramBufferSizeMB())
+                    // Every write commits; by default each commit and refresh waits up to 500 ms for merges
+                    // of the tiny segments it made, which stalled ingest. Merges run in the background instead.
+                    .setMaxFullFlushMergeWaitMillis(0)
                     .setMergePolicy(mergePolicy(options));
             IndexWriter writer = new IndexWriter(directory, config);
             opened.add(writer);
