@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
         description = "Ingest throughput (chunks/s) and search latency p50/p99, in process and over HTTP.")
 public final class BenchCommand implements Callable<Integer> {
 
+    private static final int SAMPLE_DOCUMENTS = 200;
+
     @Option(names = "--beir", required = true, description = "BEIR folder whose corpus and queries are used.")
     Path folder;
 
@@ -47,21 +49,18 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BeirDataset dataset = BeirDataset.load(folder);
         System.out.printf("settings: %s%n", settings);
-        System.out.printf("%8s %9s %11s %9s | %-22s | %-22s%n", "chunks", "docs", "ingest/s", "seconds",
+        System.out.printf("%8s %9s %11s %9s | %-22s | %-22s%n", "chunks", "docs", "chunks/s", "seconds",
                 "in process p50/p99 ms", "HTTP p50/p99 ms");
         for (int target : sizes) {
             try (var harness = new KnowledgeHarness(settings)) {
                 long chunks = 0;
                 int docs = 0;
                 long start = System.nanoTime();
-                for (int round = 0; chunks < target; round++) {
-                    double chunksPerDocument = docs == 0 ? 1.0 : (double) chunks / docs;
-                    int take = (int) Math.min(dataset.corpus().size(),
-                            Math.max(1, Math.ceil((target - chunks) / chunksPerDocument)));
-                    String suffix = round == 0 ? "" : "-r" + round;
-                    List<BeirDataset.Document> batch = dataset.corpus().subList(0, take).stream()
-                            .map(d -> new BeirDataset.Document(d.id() + suffix, d.title(), d.text())).toList();
-                    chunks += harness.ingest(batch, threads);
+                while (chunks < target) {
+                    // A first small round measures chunks per document; later rounds aim at the target.
+                    int take = docs == 0 ? SAMPLE_DOCUMENTS
+                            : (int) Math.max(1, Math.ceil((target - chunks) / ((double) chunks / docs)));
+                    chunks += harness.ingest(cycle(dataset.corpus(), docs, take), threads);
                     docs += take;
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -74,6 +73,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code count} documents from position {@code from} of the corpus repeated, later passes under new ids. */
+    static List<BeirDataset.Document> cycle(List<BeirDataset.Document> corpus, int from, int count) {
+        return java.util.stream.IntStream.range(from, from + count).mapToObj(i -> {
+            BeirDataset.Document d = corpus.get(i % corpus.size());
+            int pass = i / corpus.size();
+            return new BeirDataset.Document(pass == 0 ? d.id() : d.id() + "-r" + pass, d.title(), d.text());
+        }).toList();
     }
 
     private double[] timeInProcess(KnowledgeHarness harness, List<String> queries) {
