@@ -13,7 +13,8 @@ public record Problem(URI type, String title, int status, String detail, String 
                       Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://aiplatform.dev/problems/";
+    /** A URN rather than an address we do not own; the slug names the kind of problem. */
+    private static final String TYPE_BASE = "urn:aiplatform:problem:";
 
     public Problem {
         Objects.requireNonNull(type, "type");

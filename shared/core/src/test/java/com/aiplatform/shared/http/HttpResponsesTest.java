@@ -39,7 +39,7 @@ class HttpResponsesTest {
         assertThat(response.getHeader("Retry-After")).isEqualTo("7");
         JsonNode problem = body(response);
         assertThat(problem.get("status").asInt()).isEqualTo(429);
-        assertThat(problem.get("type").asText()).endsWith("/too-many-requests");
+        assertThat(problem.get("type").asText()).isEqualTo("urn:aiplatform:problem:too-many-requests");
         assertThat(problem.get("detail").asText()).isEqualTo("Slow down");
         assertThat(problem.get("instance").asText()).isEqualTo("/api/v1/test");
     }
