@@ -3,18 +3,13 @@ package com.aiplatform.local.knowledge;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.shared.event.PlatformEvent;
+import com.aiplatform.testing.documents.DocumentFixtures;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,14 +80,14 @@ class KnowledgeEndToEndTest {
 
         var pdf = send("POST", "/api/v1/knowledge/documents", "multipart/form-data; boundary=e2e",
                 multipart("e2e", "warranty.pdf", "application/pdf",
-                        pdf("Warranty", List.of("The warranty covers manufacturing defects for two years.",
+                        DocumentFixtures.pdf("Warranty", List.of("The warranty covers manufacturing defects for two years.",
                                 "Batteries are covered for six months.")), Map.of("documentId", "warranty")));
         assertThat(pdf.statusCode()).as(pdf.body()).isEqualTo(201);
         assertThat(body(pdf).get("contentType").asText()).isEqualTo("application/pdf");
         assertThat(body(pdf).get("title").asText()).isEqualTo("Warranty");
 
         var docx = send("POST", "/api/v1/knowledge/documents?documentId=shipping&title=Shipping", DOCX,
-                docx(List.of("Parcels to Norway take seven days.", "Express delivery costs twelve euros.")));
+                DocumentFixtures.docx("Shipping", List.of("Parcels to Norway take seven days.", "Express delivery costs twelve euros.")));
         assertThat(docx.statusCode()).as(docx.body()).isEqualTo(201);
 
         var html = send("POST", "/api/v1/knowledge/documents?documentId=privacy", "text/html",
@@ -176,7 +171,7 @@ class KnowledgeEndToEndTest {
     @Test
     @Order(6)
     void should_refuse_bad_input_with_problem_json_and_never_5xx() throws Exception {
-        byte[] corruptPdf = java.util.Arrays.copyOf(pdf("Broken", List.of("cut short")), 80);
+        byte[] corruptPdf = java.util.Arrays.copyOf(DocumentFixtures.pdf("Broken", List.of("cut short")), 80);
         Map<String, HttpResponse<String>> responses = new java.util.LinkedHashMap<>();
         responses.put("malformed json 400", send("POST", "/api/v1/knowledge/search", "application/json", "{\"query\":".getBytes()));
         responses.put("unknown field 400", send("POST", "/api/v1/knowledge/search", "application/json", json(Map.of("query", "x", "top", 3))));
@@ -195,6 +190,8 @@ class KnowledgeEndToEndTest {
         responses.put("too large 413", send("POST", "/api/v1/knowledge/documents", "text/plain", "word ".repeat(50_000).getBytes()));
         responses.put("unknown document 404", send("GET", "/api/v1/knowledge/documents/nope", null, null));
         responses.put("delete unknown 404", send("DELETE", "/api/v1/knowledge/documents/nope", null, null));
+        responses.put("id storage refuses 400", send("GET", "/api/v1/knowledge/documents/bad%23id", null, null));
+        responses.put("delete bad id 400", send("DELETE", "/api/v1/knowledge/documents/a%3Fb", null, null));
 
         responses.forEach((name, response) -> {
             int expected = Integer.parseInt(name.substring(name.length() - 3));
@@ -303,33 +300,5 @@ class KnowledgeEndToEndTest {
         out.write(file);
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    private static byte[] pdf(String title, List<String> lines) throws IOException {
-        try (PDDocument document = new PDDocument(); var out = new ByteArrayOutputStream()) {
-            document.getDocumentInformation().setTitle(title);
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (var content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                content.newLineAtOffset(50, 700);
-                for (String line : lines) {
-                    content.showText(line);
-                    content.newLineAtOffset(0, -15);
-                }
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    private static byte[] docx(List<String> paragraphs) throws IOException {
-        try (XWPFDocument document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
-            paragraphs.forEach(p -> document.createParagraph().createRun().setText(p));
-            document.write(out);
-            return out.toByteArray();
-        }
     }
 }

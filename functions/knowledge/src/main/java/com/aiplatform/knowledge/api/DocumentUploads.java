@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.api;
 
+import com.aiplatform.knowledge.documents.DocumentIds;
 import com.aiplatform.knowledge.documents.DocumentUpload;
 import com.aiplatform.shared.http.RequestBodies;
 import com.aiplatform.shared.json.Json;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads the three ways a client can send a document: a JSON body with the text, a
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class DocumentUploads {
 
-    private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int MAX_TITLE_LENGTH = 300;
 
     private DocumentUploads() {
@@ -89,11 +88,7 @@ final class DocumentUploads {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        if (!DOCUMENT_ID.matcher(value).matches()) {
-            throw ProblemException.validation("The document id is not valid",
-                    List.of("documentId must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit"));
-        }
-        return Optional.of(value);
+        return Optional.of(DocumentIds.require(value));
     }
 
     private static Optional<String> title(String value) {

@@ -58,7 +58,7 @@ public final class DocumentService {
         DocumentMetadata.validate(upload.metadata());
         ExtractedText extracted = extractor.extract(upload.content(), upload.contentType(), upload.fileName());
         String hash = sha256(upload.content());
-        String documentId = upload.documentId().orElse("doc-" + hash.substring(0, 24));
+        String documentId = upload.documentId().map(DocumentIds::require).orElse("doc-" + hash.substring(0, 24));
         String title = upload.title().or(extracted::title).or(upload::fileName)
                 .orElseGet(() -> firstLine(extracted.text()));
         Optional<DocumentRecord> existing = stores.documents().get(tenant, documentId);
@@ -104,7 +104,7 @@ public final class DocumentService {
     }
 
     public DocumentRecord get(TenantId tenant, String documentId) {
-        return stores.documents().get(tenant, documentId)
+        return stores.documents().get(tenant, DocumentIds.require(documentId))
                 .orElseThrow(() -> ProblemException.notFound("Document", documentId));
     }
 

@@ -195,6 +195,20 @@ class DocumentServiceTest {
     }
 
     @Test
+    void should_refuse_with_400_ids_that_storage_cannot_hold() {
+        kit = new KnowledgeTestKit(index);
+        for (String id : List.of("a/b", "a#b", "what?", "back\\slash", "", "-leading")) {
+            assertThatThrownBy(() -> kit.documents.get(TenantId.of("acme"), id)).as(id)
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> kit.documents.delete(as("acme"), id)).as(id)
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("a#b", RETURNS, Map.of())))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(kit.documents.list(TenantId.of("acme"))).isEmpty();
+    }
+
+    @Test
     void should_refuse_reserved_or_malformed_metadata() {
         kit = new KnowledgeTestKit(index);
         assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("x", RETURNS, Map.of("version", "9"))))

@@ -1,5 +1,7 @@
 package com.aiplatform.knowledge.documents;
 
+import com.aiplatform.testing.documents.DocumentFixtures;
+
 import com.aiplatform.shared.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ class TextExtractorTest {
 
     @Test
     void should_extract_text_and_title_when_pdf() {
-        byte[] pdf = Fixtures.pdf("Warranty terms", List.of("The warranty lasts two years.", "Batteries are excluded."));
+        byte[] pdf = DocumentFixtures.pdf("Warranty terms", List.of("The warranty lasts two years.", "Batteries are excluded."));
         ExtractedText text = extractor.extract(pdf, "application/pdf", Optional.of("warranty.pdf"));
         assertThat(text.text()).contains("The warranty lasts two years.").contains("Batteries are excluded.");
         assertThat(text.title()).contains("Warranty terms");
@@ -25,7 +27,7 @@ class TextExtractorTest {
 
     @Test
     void should_extract_paragraphs_when_docx() {
-        byte[] docx = Fixtures.docx("Returns", List.of("Returns are accepted within 30 days.", "Keep the receipt."));
+        byte[] docx = DocumentFixtures.docx("Returns", List.of("Returns are accepted within 30 days.", "Keep the receipt."));
         ExtractedText text = extractor.extract(docx,
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Optional.empty());
         assertThat(text.text()).contains("Returns are accepted within 30 days.").contains("Keep the receipt.");
@@ -69,7 +71,7 @@ class TextExtractorTest {
 
     @Test
     void should_refuse_with_400_when_pdf_is_corrupt() {
-        byte[] pdf = Fixtures.pdf("Broken", List.of("This will be cut."));
+        byte[] pdf = DocumentFixtures.pdf("Broken", List.of("This will be cut."));
         byte[] truncated = java.util.Arrays.copyOf(pdf, 60);
         assertThatThrownBy(() -> extractor.extract(truncated, "application/pdf", Optional.empty()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));

@@ -1,4 +1,4 @@
-package com.aiplatform.knowledge.documents;
+package com.aiplatform.testing.documents;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Builds real PDF and DOCX files in memory, so tests need no binary fixtures in the repository. */
-public final class Fixtures {
+/**
+ * Builds real PDF and DOCX files in memory, so tests need no binary fixtures in the repository. PDFBox and
+ * POI are {@code provided}: modules that use this already have them through Apache Tika.
+ */
+public final class DocumentFixtures {
 
-    private Fixtures() {
+    private DocumentFixtures() {
     }
 
     public static byte[] pdf(String title, List<String> lines) {
