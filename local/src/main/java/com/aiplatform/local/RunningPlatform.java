@@ -7,6 +7,7 @@ import com.aiplatform.local.discovery.HostedApp;
 import com.aiplatform.local.discovery.HttpBinding;
 import com.aiplatform.local.discovery.QueueBinding;
 import com.aiplatform.local.event.LocalEventBus;
+import com.aiplatform.local.gateway.AppToAppCalls;
 import com.aiplatform.local.http.HttpHost;
 import com.aiplatform.local.http.HttpRoute;
 import com.aiplatform.local.http.RouteTable;
@@ -31,6 +32,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** A started {@link LocalPlatform}; closing it stops everything in the reverse order of starting. */
 public final class RunningPlatform implements AutoCloseable {
@@ -67,20 +69,24 @@ public final class RunningPlatform implements AutoCloseable {
                 LOG.info("Azurite started in {} ms", (System.nanoTime() - azuriteStart) / 1_000_000);
                 return azurite.connectionString();
             });
-            Settings settings = LocalSettings.assemble(root, options.environment, options.settings,
-                    Map.of(LocalSettings.STORAGE, storage, LocalSettings.DATA_DIR, data.path().toString()));
+            int port = options.port != 0 ? options.port : FreePort.pick();
+            String appKey = AppLinks.newKey();
+            AppLoader loader = new AppLoader(RunningPlatform.class.getClassLoader());
+            Predicate<String> include = name -> options.apps.map(names -> names.contains(name)).orElse(true);
+            Settings settings = AppLinks.fill(LocalSettings.assemble(root, options.environment, options.settings,
+                    Map.of(LocalSettings.STORAGE, storage, LocalSettings.DATA_DIR, data.path().toString())),
+                    loader.names(include), "http://127.0.0.1:" + port, appKey);
             LocalEventBus events = new LocalEventBus(options.clock, options.eventAttempts, options.eventRetryDelay, 1000);
             started.push(events);
-            List<HostedApp> apps = new AppLoader(RunningPlatform.class.getClassLoader()).load(settings,
-                    new HostServices(Optional.of(events), options.clock),
-                    name -> options.apps.map(names -> names.contains(name)).orElse(true));
+            List<HostedApp> apps = loader.load(settings, new HostServices(Optional.of(events), options.clock), include);
             apps.forEach(app -> started.push(app.app()));
             FunctionInvoker invoker = new FunctionInvoker();
             subscribeEventFunctions(apps, events, invoker, started);
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
-            HttpHost http = new HttpHost(routes, options.gateway, invoker, options.maxBodyBytes);
-            int port = http.start(options.port);
+            HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, options.gateway), invoker,
+                    options.maxBodyBytes);
+            http.start(port);
             started.push(http);
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());

@@ -19,32 +19,25 @@ import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
-import com.aiplatform.shared.event.EventPublisher;
-import com.aiplatform.shared.event.eventgrid.EventGridEventPublisher;
-import com.aiplatform.shared.event.log.LogEventPublisher;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
-import com.aiplatform.shared.resilience.ResilienceOptions;
+import com.aiplatform.shared.runtime.RuntimeSettings;
+import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.text.TokenCounter;
-import com.aiplatform.shared.usage.PriceTable;
 import com.aiplatform.shared.usage.UsageMeter;
-import com.aiplatform.shared.usage.queue.QueueUsageSink;
 import com.aiplatform.shared.vector.VectorStore;
 import com.aiplatform.shared.vector.lucene.LuceneVectorStore;
 import com.aiplatform.shared.vector.lucene.LuceneVectorStoreOptions;
 import com.aiplatform.shared.vector.qdrant.QdrantOptions;
 import com.aiplatform.shared.vector.qdrant.QdrantVectorStore;
-import com.openai.client.OpenAIClient;
 
 import java.net.URI;
 import java.time.Clock;
@@ -78,6 +71,7 @@ public final class KnowledgeApp implements FunctionApp {
 
     public static KnowledgeApp create(Settings settings, HostServices host) {
         KnowledgeSettings config = KnowledgeSettings.from(settings);
+        RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -88,15 +82,14 @@ public final class KnowledgeApp implements FunctionApp {
             Embedder embedder = embedder(config, settings, resources);
             VectorStore vectors = vectorStore(config, embedder.model().dimensions());
             resources.add(vectors);
-            LlmClient llm = llm(config, settings);
+            LlmClient llm = SharedAdapters.llm(runtime, settings);
             TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : KnowledgeApp::approximateTokens;
-            var usage = new UsageMeter(PriceTable.parse(config.modelPrices()),
-                    new QueueUsageSink(storage.workQueue(), config.usageQueue()), clock);
+            UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             var stores = new KnowledgeStores(new DocumentRepository(tables, config.documentsTable()), blobs,
                     config.documentsContainer(), vectors);
             var pipeline = new DocumentService.DocumentPipeline(new TextExtractor(TEXT_LIMIT_CHARACTERS),
                     new Chunker(tokens, config.chunkTokens(), config.chunkOverlapTokens()), embedder);
-            var documents = new DocumentService(stores, pipeline, new DocumentEvents(events(config, settings, host),
+            var documents = new DocumentService(stores, pipeline, new DocumentEvents(SharedAdapters.events(runtime, settings, host),
                     clock), usage, clock);
             var search = new SearchService(vectors, embedder, usage, config.searchCandidates());
             var answers = new AnswerService(search, llm, usage);
@@ -129,26 +122,6 @@ public final class KnowledgeApp implements FunctionApp {
                     config.qdrantApiKey().orElse(null), config.qdrantCollection(), dimensions));
         }
         return LuceneVectorStore.open(config.luceneIndexDir(), LuceneVectorStoreOptions.defaults(dimensions));
-    }
-
-    private static LlmClient llm(KnowledgeSettings config, Settings settings) {
-        if (config.llm() == KnowledgeSettings.LlmBackend.AZURE_OPENAI) {
-            OpenAiSettings openAi = OpenAiSettings.from(settings);
-            OpenAIClient client = OpenAiClients.create(openAi);
-            return ResilientLlmClient.wrap(OpenAiLlmClient.create(client, openAi),
-                    ResilienceOptions.defaults("azure-openai-chat", openAi.timeout()));
-        }
-        return new ExtractiveLlmClient();
-    }
-
-    private static EventPublisher events(KnowledgeSettings config, Settings settings, HostServices host) {
-        return switch (config.events()) {
-            case EVENTGRID -> EventGridEventPublisher.fromSettings(settings);
-            case LOG -> new LogEventPublisher();
-            case LOCAL -> host.inProcessEvents().orElseThrow(() -> new IllegalStateException(
-                    "EVENT_PUBLISHER=local needs the local platform's event bus; "
-                            + "under Core Tools set EVENT_PUBLISHER=log or eventgrid"));
-        };
     }
 
     private static List<HealthCheck> healthChecks(KnowledgeSettings config, BlobStore blobs, TableStore tables,

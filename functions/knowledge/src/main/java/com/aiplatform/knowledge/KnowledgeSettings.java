@@ -7,22 +7,18 @@ import java.util.Optional;
 
 /**
  * The knowledge app's settings, read once at start-up. Names are spelled the same in
- * local.settings.sample.json, the Bicep app settings and the README.
+ * local.settings.sample.json, the Bicep app settings and the README. The settings every app shares
+ * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}.
  */
 public record KnowledgeSettings(String documentsContainer, String documentsTable, long maxDocumentBytes,
                                 int chunkTokens, int chunkOverlapTokens, int searchCandidates,
                                 VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
                                 Optional<String> qdrantApiKey, String qdrantCollection,
-                                EmbeddingBackend embeddings, String onnxVariant, LlmBackend llm,
-                                EventBackend events, String usageQueue, String modelPrices) {
+                                EmbeddingBackend embeddings, String onnxVariant) {
 
     public enum VectorBackend { LUCENE, QDRANT }
 
     public enum EmbeddingBackend { ONNX, AZURE_OPENAI }
-
-    public enum LlmBackend { EXTRACTIVE, AZURE_OPENAI }
-
-    public enum EventBackend { LOCAL, EVENTGRID, LOG }
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -42,11 +38,7 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.optional("QDRANT_API_KEY"),
                 read.string("QDRANT_COLLECTION", "knowledge-chunks"),
                 read.choice("EMBEDDING_PROVIDER", EmbeddingBackend.class, EmbeddingBackend.ONNX),
-                read.string("ONNX_EMBEDDING_VARIANT", "fp32"),
-                read.choice("LLM_PROVIDER", LlmBackend.class, LlmBackend.EXTRACTIVE),
-                read.choice("EVENT_PUBLISHER", EventBackend.class, EventBackend.LOCAL),
-                read.string("USAGE_QUEUE", "usage-records"),
-                read.string("MODEL_PRICES", ""));
+                read.string("ONNX_EMBEDDING_VARIANT", "fp32"));
         read.validate();
         return result;
     }

@@ -28,6 +28,16 @@ public final class AppLoader {
         this.classLoader = classLoader;
     }
 
+    /** The names of the apps on the class path that {@code include} accepts, without creating them. */
+    public List<String> names(Predicate<String> include) {
+        return ServiceLoader.load(FunctionAppFactory.class, classLoader).stream()
+                .map(ServiceLoader.Provider::get)
+                .map(FunctionAppFactory::name)
+                .filter(include)
+                .sorted()
+                .toList();
+    }
+
     /** Creates the apps whose name {@code include} accepts; on any failure closes those already created. */
     public List<HostedApp> load(Settings settings, HostServices host, Predicate<String> include) {
         List<FunctionAppFactory> factories = ServiceLoader.load(FunctionAppFactory.class, classLoader).stream()

@@ -1,0 +1,95 @@
+package com.aiplatform.local.knowledge;
+
+import com.aiplatform.local.LocalPlatform;
+import com.aiplatform.local.RunningPlatform;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.knowledge.KnowledgeBase;
+import com.aiplatform.shared.knowledge.KnowledgeHit;
+import com.aiplatform.shared.knowledge.KnowledgeUnavailableException;
+import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
+import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
+import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.shared.settings.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The knowledge API client other apps use, against the real knowledge app in the local platform: the
+ * platform gives apps its own address and an app-to-app key, and the caller's tenant travels with the call.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpKnowledgeBaseTest {
+
+    private static final Caller ALICE = new Caller("alice", TenantId.of("tenant-a"), Set.of());
+    private static final Caller BOB = new Caller("bob", TenantId.of("tenant-b"), Set.of());
+
+    private RunningPlatform platform;
+    private KnowledgeBase knowledge;
+
+    @BeforeAll
+    void start() {
+        platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge"))
+                .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8")).build().start();
+        knowledge = HttpKnowledgeBase.create(KnowledgeApiSettings.from(platform.settings()));
+    }
+
+    @AfterAll
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void should_ingest_and_search_in_the_callers_tenant_only() {
+        var receipt = knowledge.ingestText(ALICE, new KnowledgeBase.TextDocument("warranty", "Warranty",
+                "Every espresso machine carries a two year warranty covering the pump and the boiler.", Map.of()));
+        assertThat(receipt.documentId()).isEqualTo("warranty");
+        assertThat(receipt.status()).isEqualTo("created");
+        assertThat(receipt.chunkCount()).isPositive();
+
+        List<KnowledgeHit> hits = knowledge.search(ALICE, "how long is the espresso machine warranty", 3);
+        assertThat(hits).isNotEmpty();
+        assertThat(hits.get(0).documentId()).isEqualTo("warranty");
+        assertThat(hits.get(0).text()).contains("two year warranty");
+
+        assertThat(knowledge.search(BOB, "how long is the espresso machine warranty", 3)).isEmpty();
+    }
+
+    @Test
+    void should_return_the_knowledge_apps_4xx_as_a_problem_when_the_request_is_invalid() {
+        assertThatThrownBy(() -> knowledge.search(ALICE, " ", 3))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
+    }
+
+    @Test
+    void should_treat_a_call_with_a_wrong_key_as_a_clients_when_the_key_is_wrong() {
+        var wrongKey = HttpKnowledgeBase.create(new KnowledgeApiSettings(
+                platform.settings().get("KNOWLEDGE_API_BASE_URL").orElseThrow(), "not-the-key", Duration.ofSeconds(5)));
+        // Without the key the request is a client's: the gateway replaces the identity with its own.
+        var hits = wrongKey.search(ALICE, "espresso machine warranty", 3);
+        assertThat(hits).allSatisfy(hit -> assertThat(hit.documentId()).isNotEqualTo("warranty"));
+    }
+
+    @Test
+    void should_report_unavailable_when_knowledge_cannot_be_reached() {
+        var nowhere = HttpKnowledgeBase.create(new KnowledgeApiSettings("http://127.0.0.1:9", "", Duration.ofSeconds(2)));
+        assertThatThrownBy(() -> nowhere.search(ALICE, "anything", 3)).isInstanceOf(KnowledgeUnavailableException.class);
+    }
+
+    @Test
+    void should_read_its_settings_by_name() {
+        var settings = KnowledgeApiSettings.from(Settings.of(Map.of("KNOWLEDGE_API_BASE_URL", "http://knowledge",
+                "KNOWLEDGE_API_KEY", "k", "KNOWLEDGE_API_TIMEOUT", "PT3S")));
+        assertThat(settings).isEqualTo(new KnowledgeApiSettings("http://knowledge", "k", Duration.ofSeconds(3)));
+    }
+}

@@ -1,0 +1,30 @@
+package com.aiplatform.shared.knowledge;
+
+import com.aiplatform.shared.identity.Caller;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The knowledge app as other apps see it: its public API, called on behalf of a caller, whose tenant
+ * decides what is visible. Apps never read the knowledge app's storage; they go through this port.
+ */
+public interface KnowledgeBase {
+
+    /** Hybrid search in the caller's tenant. */
+    List<KnowledgeHit> search(Caller caller, String query, int topK);
+
+    /** Adds (or replaces, by id) a text document in the caller's tenant. */
+    IngestReceipt ingestText(Caller caller, TextDocument document);
+
+    /** A text document to ingest; {@code id} may be null for a new one. */
+    record TextDocument(String id, String title, String text, Map<String, String> metadata) {
+        public TextDocument {
+            metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        }
+    }
+
+    /** What the knowledge app answered to an ingest: the document, its version and whether anything changed. */
+    record IngestReceipt(String documentId, long version, String status, int chunkCount) {
+    }
+}

@@ -1,0 +1,25 @@
+package com.aiplatform.shared.runtime;
+
+import com.aiplatform.shared.settings.Settings;
+
+/**
+ * The settings every app reads the same way: which LLM answers, where events go, and where usage
+ * records are sent with which prices. One record so that the names cannot drift between apps.
+ */
+public record RuntimeSettings(LlmBackend llm, EventBackend events, String usageQueue, String modelPrices) {
+
+    public enum LlmBackend { EXTRACTIVE, AZURE_OPENAI }
+
+    public enum EventBackend { LOCAL, EVENTGRID, LOG }
+
+    public static RuntimeSettings from(Settings settings) {
+        Settings.Reader read = settings.reader();
+        var result = new RuntimeSettings(
+                read.choice("LLM_PROVIDER", LlmBackend.class, LlmBackend.EXTRACTIVE),
+                read.choice("EVENT_PUBLISHER", EventBackend.class, EventBackend.LOCAL),
+                read.string("USAGE_QUEUE", "usage-records"),
+                read.string("MODEL_PRICES", ""));
+        read.validate();
+        return result;
+    }
+}

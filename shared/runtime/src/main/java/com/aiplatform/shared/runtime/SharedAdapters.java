@@ -1,0 +1,57 @@
+package com.aiplatform.shared.runtime;
+
+import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.event.eventgrid.EventGridEventPublisher;
+import com.aiplatform.shared.event.log.LogEventPublisher;
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiClients;
+import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
+import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.resilience.ResilienceOptions;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.usage.PriceTable;
+import com.aiplatform.shared.usage.UsageMeter;
+import com.aiplatform.shared.usage.queue.QueueUsageSink;
+
+import java.time.Clock;
+
+/**
+ * The adapters every app's composition root picks the same way from {@link RuntimeSettings}, so that
+ * {@code LLM_PROVIDER} or {@code EVENT_PUBLISHER} mean one thing on the whole platform.
+ */
+public final class SharedAdapters {
+
+    private SharedAdapters() {
+    }
+
+    /** Azure OpenAI (or any OpenAI-compatible endpoint) behind retries and a circuit breaker, or the offline extractive method. */
+    public static LlmClient llm(RuntimeSettings runtime, Settings settings) {
+        if (runtime.llm() == RuntimeSettings.LlmBackend.AZURE_OPENAI) {
+            OpenAiSettings openAi = OpenAiSettings.from(settings);
+            return ResilientLlmClient.wrap(OpenAiLlmClient.create(OpenAiClients.create(openAi), openAi),
+                    ResilienceOptions.defaults("azure-openai-chat", openAi.timeout()));
+        }
+        return new ExtractiveLlmClient();
+    }
+
+    /** Event Grid in Azure, the local platform's bus locally, or the log (Core Tools without a topic). */
+    public static EventPublisher events(RuntimeSettings runtime, Settings settings, HostServices host) {
+        return switch (runtime.events()) {
+            case EVENTGRID -> EventGridEventPublisher.fromSettings(settings);
+            case LOG -> new LogEventPublisher();
+            case LOCAL -> host.inProcessEvents().orElseThrow(() -> new IllegalStateException(
+                    "EVENT_PUBLISHER=local needs the local platform's event bus; "
+                            + "under Core Tools set EVENT_PUBLISHER=log or eventgrid"));
+        };
+    }
+
+    /** Prices usage from {@code MODEL_PRICES} and sends each record to the platform's ledger queue. */
+    public static UsageMeter usageMeter(RuntimeSettings runtime, WorkQueue queue, Clock clock) {
+        return new UsageMeter(PriceTable.parse(runtime.modelPrices()), new QueueUsageSink(queue, runtime.usageQueue()),
+                clock);
+    }
+}
