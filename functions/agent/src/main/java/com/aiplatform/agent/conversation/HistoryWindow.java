@@ -36,11 +36,14 @@ public final class HistoryWindow {
         history.forEach(m -> turns.computeIfAbsent(m.turn(), t -> new ArrayList<>()).add(m));
         List<List<StoredMessage>> ordered = new ArrayList<>(turns.values());
         int used = cost(systemPrompt) + cost(userMessage);
+        int all = history.stream().mapToInt(this::cost).sum();
+        // When something must go, room for the note that says so is set aside first.
+        int room = used + all <= budget ? budget : budget - cost(baseNote(history.size()));
         List<List<StoredMessage>> kept = new ArrayList<>();
         int firstKept = ordered.size();
         for (int i = ordered.size() - 1; i >= 0; i--) {
             int turnCost = ordered.get(i).stream().mapToInt(this::cost).sum();
-            if (used + turnCost > budget) {
+            if (used + turnCost > room) {
                 break;
             }
             used += turnCost;
@@ -62,9 +65,7 @@ public final class HistoryWindow {
     }
 
     private String note(List<List<StoredMessage>> dropped, int room) {
-        int count = dropped.stream().mapToInt(List::size).sum();
-        String base = count + " earlier message" + (count == 1 ? " is" : "s are")
-                + " not shown to stay within the context window.";
+        String base = baseNote(dropped.stream().mapToInt(List::size).sum());
         List<String> quotes = new ArrayList<>();
         for (int i = dropped.size() - 1; i >= 0 && quotes.size() < NOTE_QUOTES; i--) {
             dropped.get(i).stream().filter(m -> m.role() == ChatMessage.Role.USER).findFirst()
@@ -72,6 +73,10 @@ public final class HistoryWindow {
         }
         String withQuotes = base + " Before that the customer wrote: " + String.join("; ", quotes) + ".";
         return !quotes.isEmpty() && cost(withQuotes) <= room ? withQuotes : base;
+    }
+
+    private static String baseNote(int count) {
+        return count + " earlier message" + (count == 1 ? " is" : "s are") + " not shown to stay within the context window.";
     }
 
     private static String firstWords(String text) {
