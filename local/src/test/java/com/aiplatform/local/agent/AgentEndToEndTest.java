@@ -246,6 +246,23 @@ class AgentEndToEndTest {
         assertThat(local.send("DELETE", "/api/v1/agent/conversations/" + id, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @Order(7)
+    void should_answer_a_retried_message_once_when_the_client_gives_a_message_id() {
+        String id = local.createConversation();
+        String path = "/api/v1/agent/conversations/" + id + "/messages";
+        Map<String, String> message = Map.of("text", "What does express delivery cost?", "messageId", "retry-1");
+        JsonNode first = AgentClient.json(local.send("POST", path, message));
+        JsonNode again = AgentClient.json(local.send("POST", path, message));
+
+        assertThat(first.get("replayed").asBoolean()).isFalse();
+        assertThat(again.get("replayed").asBoolean()).isTrue();
+        assertThat(again.get("reply")).isEqualTo(first.get("reply"));
+        assertThat(again.get("citations")).isEqualTo(first.get("citations"));
+        assertThat(again.get("toolCalls").get(0).get("summary")).isEqualTo(first.get("toolCalls").get(0).get("summary"));
+        assertThat(AgentClient.json(local.send("GET", "/api/v1/agent/conversations/" + id, null)).get("messages")).hasSize(4);
+    }
+
     private static void assertTool(JsonNode reply, String tool) {
         assertThat(reply.get("toolCalls")).as(reply.toString()).hasSize(1);
         assertThat(reply.get("toolCalls").get(0).get("name").asText()).as(reply.toString()).isEqualTo(tool);

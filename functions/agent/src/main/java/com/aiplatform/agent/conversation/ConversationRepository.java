@@ -82,6 +82,8 @@ public final class ConversationRepository {
                 p.put("toolCalls", toolCallsJson(message.toolCalls()));
             }
             putIfPresent(p, "toolCallId", message.toolCallId());
+            putIfPresent(p, "messageId", message.messageId());
+            putIfPresent(p, "generator", message.generator());
             operations.add(new TableOperation.Upsert(TableEntity.of(partition(tenant, conversationId),
                     rowKey(message.turn(), message.index()), p)));
         }
@@ -158,7 +160,8 @@ public final class ConversationRepository {
         }
         return new StoredMessage(Long.parseLong(key[0]), Integer.parseInt(key[1]),
                 ChatMessage.Role.valueOf(e.string("role").orElse("user").toUpperCase(Locale.ROOT)),
-                e.string("content").orElse(""), calls, e.string("toolCallId").orElse(null), instant(e, "createdAt"));
+                e.string("content").orElse(""), calls, e.string("toolCallId").orElse(null), instant(e, "createdAt"),
+                e.string("messageId").orElse(null), e.string("generator").orElse(null));
     }
 
     private static Instant instant(TableEntity e, String name) {

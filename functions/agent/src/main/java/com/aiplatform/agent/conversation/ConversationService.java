@@ -74,21 +74,28 @@ public final class ConversationService {
         TurnLeases.Turn turn = leases.begin(tenant, conversationId);
         try {
             var history = conversations.messages(tenant, conversationId);
+            var replay = message.messageId() == null ? java.util.Optional.<Views.Reply>empty()
+                    : Replays.find(conversationId, history, message.messageId(), turn.conversation().escalated());
+            if (replay.isPresent()) {
+                leases.abandon(turn);
+                return replay.get();
+            }
             HistoryWindow.Window fitted = window.fit(SYSTEM_PROMPT, history, text);
             var conversationCall = new CallContext(call.caller(), call.app(), conversationId, call.traceId());
             TurnResult result = runner.run(new ToolContext(conversationCall, conversationId), fitted.messages());
             Instant now = clock.instant();
             List<StoredMessage> stored = new ArrayList<>();
-            stored.add(StoredMessage.of(turn.number(), 0, ChatMessage.user(text), now));
+            stored.add(StoredMessage.of(turn.number(), 0, ChatMessage.user(text), now).withMessageId(message.messageId()));
             for (ChatMessage produced : result.produced()) {
                 stored.add(StoredMessage.of(turn.number(), stored.size(), produced, now));
             }
+            stored.set(stored.size() - 1, stored.get(stored.size() - 1).withGenerator(result.generator().label()));
             leases.commit(turn, stored, result.escalation().orElse(null));
             boolean escalated = turn.conversation().escalated() || result.escalation().isPresent();
             return new Views.Reply(conversationId, turn.number(), result.reply(), result.generator().label(),
                     Views.toolCalls(result.executions()), Views.citations(result.executions()), escalated,
                     new Views.UsageView(result.modelCalls(), result.inputTokens(), result.outputTokens(), result.costUsd()),
-                    new Views.WindowView(fitted.tokens(), fitted.droppedMessages()));
+                    new Views.WindowView(fitted.tokens(), fitted.droppedMessages()), false);
         } catch (RuntimeException e) {
             if (!(e instanceof ProblemException problem && problem.status() == 404)) {
                 leases.abandon(turn);

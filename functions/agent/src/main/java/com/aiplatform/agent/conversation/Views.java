@@ -33,7 +33,8 @@ public final class Views {
     }
 
     public record Reply(String conversationId, long turn, String reply, String generator, List<ToolCallView> toolCalls,
-                        List<Citation> citations, boolean escalated, UsageView usage, WindowView window) {
+                        List<Citation> citations, boolean escalated, UsageView usage, WindowView window,
+                        boolean replayed) {
     }
 
     public record ToolCallView(String name, JsonNode arguments, String status, String summary) {

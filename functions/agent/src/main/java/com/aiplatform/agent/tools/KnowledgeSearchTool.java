@@ -44,7 +44,7 @@ public final class KnowledgeSearchTool implements AgentTool {
         for (int i = 0; i < hits.size(); i++) {
             KnowledgeHit hit = hits.get(i);
             passages.addObject().put("number", i + 1).put("title", hit.title()).put("documentId", hit.documentId())
-                    .put("text", hit.text());
+                    .put("chunkId", hit.chunkId()).put("source", hit.source()).put("text", hit.text());
         }
         String summary = hits.isEmpty() ? "No passage in the knowledge base matches"
                 : "Found " + hits.size() + " passage" + (hits.size() == 1 ? "" : "s") + ": "

@@ -124,4 +124,24 @@ class ConversationServiceTest {
         assertThatThrownBy(() -> new MessageRequest("  "))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
+
+    @Test
+    void should_answer_a_retried_message_from_the_stored_turn_when_it_has_the_same_message_id() {
+        String id = conversation();
+        llm.thenCall("search_knowledge_base", "{\"query\":\"refunds card\"}").thenAnswer("Five business days [1].");
+        var first = service.send(call(ALICE), id, new MessageRequest("How long do refunds take?", "client-msg-1"));
+        var again = service.send(call(ALICE), id, new MessageRequest("How long do refunds take?", "client-msg-1"));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.turn()).isEqualTo(first.turn());
+        assertThat(again.reply()).isEqualTo(first.reply());
+        assertThat(again.generator()).isEqualTo("model");
+        assertThat(again.toolCalls()).usingRecursiveComparison().isEqualTo(first.toolCalls());
+        assertThat(again.citations()).isEqualTo(first.citations());
+        assertThat(again.usage().modelCalls()).isZero();
+        assertThat(llm.requests()).hasSize(2);
+        assertThat(service.get(call(ALICE), id).messages()).hasSize(4);
+        assertThatThrownBy(() -> new MessageRequest("hi", "no spaces allowed"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
 }
