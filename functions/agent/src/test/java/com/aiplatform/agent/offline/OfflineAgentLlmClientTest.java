@@ -46,7 +46,13 @@ class OfflineAgentLlmClientTest {
             "Please mark ticket TCK-1A2B3C4D as resolved|update_ticket",
             "Add a note to ticket TCK-1A2B3C4D: the customer sent photos|update_ticket",
             "I want to talk to a real person|handover_to_human",
-            "This is useless, get me a human manager now|handover_to_human"})
+            "This is useless, get me a human manager now|handover_to_human",
+            "What is the delivery status of ORD-10003?|get_order_status",
+            "Can you list everything I bought? My e-mail is ada.lovelace@example.com|find_customer_orders",
+            "Show the purchases on the account grace.hopper@example.com|find_customer_orders",
+            "How long is the warranty on a grinder?|search_knowledge_base",
+            "Close ticket TCK-0000BBBB, it is solved|update_ticket",
+            "Can a member of your staff call me back?|handover_to_human"})
     void should_pick_the_tool_whose_description_matches_when_asked_in_plain_words(String message, String tool) {
         ChatResponse response = ask(message);
         assertThat(response.toolCalls()).as(message + " -> " + response.text()).hasSize(1);
