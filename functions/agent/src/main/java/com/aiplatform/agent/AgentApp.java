@@ -2,6 +2,7 @@ package com.aiplatform.agent;
 
 import com.aiplatform.agent.api.AdminFunctions;
 import com.aiplatform.agent.api.ConversationFunctions;
+import com.aiplatform.agent.conversation.ConversationEvents;
 import com.aiplatform.agent.conversation.ConversationRepository;
 import com.aiplatform.agent.conversation.ConversationService;
 import com.aiplatform.agent.conversation.HistoryWindow;
@@ -19,6 +20,7 @@ import com.aiplatform.agent.tools.Toolbox;
 import com.aiplatform.agent.tools.UpdateTicketTool;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
@@ -30,6 +32,7 @@ import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
+import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.UsageMeter;
 
 import java.time.Clock;
@@ -70,7 +73,8 @@ public final class AgentApp implements FunctionApp {
                     ? new OfflineAgentLlmClient(embedder, embedder) : SharedAdapters.llm(runtime, settings);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             KnowledgeBase knowledge = HttpKnowledgeBase.create(knowledgeApi);
-            Services services = services(config, storage.tableStore(), knowledge, llm, embedder, usage, clock);
+            EventPublisher events = SharedAdapters.events(runtime, settings, host);
+            Services services = services(config, storage.tableStore(), knowledge, llm, embedder, usage, events, clock);
             Map<Class<?>, Object> functions = Map.of(
                     ConversationFunctions.class, new ConversationFunctions(services.conversations()),
                     AdminFunctions.class, new AdminFunctions(services.seed()));
@@ -83,7 +87,7 @@ public final class AgentApp implements FunctionApp {
 
     /** The services over any ports: the composition root above and the tests share this wiring. */
     public static Services services(AgentSettings config, TableStore tables, KnowledgeBase knowledge, LlmClient llm,
-                                    com.aiplatform.shared.text.TokenCounter tokens, UsageMeter usage, Clock clock) {
+                                    TokenCounter tokens, UsageMeter usage, EventPublisher events, Clock clock) {
         SupportData data = new SupportData(tables, config.table("customers"), config.table("orders"),
                 config.table("tickets"));
         Toolbox toolbox = new Toolbox(List.of(
@@ -96,7 +100,8 @@ public final class AgentApp implements FunctionApp {
         var repository = new ConversationRepository(tables, config.table("conversations"), config.table("messages"));
         var conversations = new ConversationService(repository, new TurnLeases(repository, clock, config.turnLease()),
                 new TurnRunner(llm, toolbox, usage, config.maxToolRounds(), config.maxOutputTokens()),
-                new HistoryWindow(tokens, config.historyTokens()), config.maxMessageChars(), clock);
+                new HistoryWindow(tokens, config.historyTokens()), new ConversationEvents(events, clock),
+                config.maxMessageChars(), clock);
         return new Services(conversations, new SeedService(data, knowledge, clock), data, toolbox);
     }
 

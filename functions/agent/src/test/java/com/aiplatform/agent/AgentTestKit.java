@@ -2,6 +2,7 @@ package com.aiplatform.agent;
 
 import com.aiplatform.agent.AgentApp.Services;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent's services over fakes and real parts that need no server: tables in memory (the Azure
@@ -33,12 +35,13 @@ public final class AgentTestKit {
 
     public final InMemoryTableStore tables = new InMemoryTableStore();
     public final InMemoryUsageSink usage = new InMemoryUsageSink();
+    public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
     public final Services services;
 
     public AgentTestKit(LlmClient llm, KnowledgeBase knowledge, Clock clock, Map<String, String> settings) {
         AgentSettings config = AgentSettings.from(Settings.of(settings));
         services = AgentApp.services(config, tables, knowledge, llm, EMBEDDER,
-                new UsageMeter(PriceTable.parse("gpt-4o-mini=0.00015/0.0006"), usage, clock), clock);
+                new UsageMeter(PriceTable.parse("gpt-4o-mini=0.00015/0.0006"), usage, clock), events::add, clock);
     }
 
     public static CallContext call(Caller caller) {

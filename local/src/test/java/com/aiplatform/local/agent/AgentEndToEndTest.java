@@ -4,6 +4,7 @@ import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The agent app end to end with the knowledge app: the local platform on free ports (Azurite in memory,
@@ -49,11 +52,13 @@ class AgentEndToEndTest {
     private AgentClient tenantB;
     private DemoDataset shop;
     private final List<String> conversationIds = new ArrayList<>();
+    private final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start() {
         platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "agent"))
                 .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8")).build().start();
+        platform.events().subscribe("agent-end-to-end-test", events::add);
         String key = platform.settings().get("AGENT_API_KEY").orElseThrow();
         local = new AgentClient(platform.baseUrl(), Map.of());
         local.loadContract();
@@ -119,6 +124,10 @@ class AgentEndToEndTest {
         JsonNode human = local.say(id, "I want to talk to a real person");
         assertTool(human, "handover_to_human");
         assertThat(human.get("escalated").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(e ->
+                e.type().equals("AiPlatform.Agent.ConversationEscalated")
+                        && e.data().get("conversationId").asText().equals(id)
+                        && e.data().get("tenantId").asText().equals("local")));
 
         JsonNode history = AgentClient.json(local.send("GET", "/api/v1/agent/conversations/" + id, null));
         assertThat(history.get("status").asText()).isEqualTo("escalated");

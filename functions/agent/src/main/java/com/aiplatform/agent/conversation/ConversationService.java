@@ -33,15 +33,17 @@ public final class ConversationService {
     private final TurnLeases leases;
     private final TurnRunner runner;
     private final HistoryWindow window;
+    private final ConversationEvents events;
     private final int maxMessageChars;
     private final Clock clock;
 
     public ConversationService(ConversationRepository conversations, TurnLeases leases, TurnRunner runner,
-                               HistoryWindow window, int maxMessageChars, Clock clock) {
+                               HistoryWindow window, ConversationEvents events, int maxMessageChars, Clock clock) {
         this.conversations = conversations;
         this.leases = leases;
         this.runner = runner;
         this.window = window;
+        this.events = events;
         this.maxMessageChars = maxMessageChars;
         this.clock = clock;
     }
@@ -91,6 +93,9 @@ public final class ConversationService {
             }
             stored.set(stored.size() - 1, stored.get(stored.size() - 1).withGenerator(result.generator().label()));
             leases.commit(turn, stored, result.escalation().orElse(null));
+            if (result.escalation().isPresent() && !turn.conversation().escalated()) {
+                events.escalated(tenant.value(), conversationId, turn.number(), result.escalation().get(), call.traceId());
+            }
             boolean escalated = turn.conversation().escalated() || result.escalation().isPresent();
             return new Views.Reply(conversationId, turn.number(), result.reply(), result.generator().label(),
                     Views.toolCalls(result.executions()), Views.citations(result.executions()), escalated,

@@ -120,5 +120,13 @@ class TurnGuardrailsTest {
         var view = service.get(call(ALICE), id);
         assertThat(view.status()).isEqualTo("escalated");
         assertThat(view.escalation().reason()).isEqualTo("Customer wants a refund decision");
+        assertThat(kit.events).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("AiPlatform.Agent.ConversationEscalated");
+            assertThat(event.data().get("conversationId").asText()).isEqualTo(id);
+            assertThat(event.data().get("tenantId").asText()).isEqualTo("tenant-a");
+        });
+        llm.thenCall("handover_to_human", "{\"reason\":\"Still waiting\"}").thenAnswer("Already with a colleague.");
+        service.send(call(ALICE), id, new MessageRequest("Hello? Anyone?"));
+        assertThat(kit.events).hasSize(1);
     }
 }
