@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,7 @@ public final class ConversationService {
         TurnLeases.Turn turn = leases.begin(tenant, conversationId);
         try {
             var history = conversations.messages(tenant, conversationId);
-            var replay = message.messageId() == null ? java.util.Optional.<Views.Reply>empty()
+            var replay = message.messageId() == null ? Optional.<Views.Reply>empty()
                     : Replays.find(conversationId, history, message.messageId(), turn.conversation().escalated());
             if (replay.isPresent()) {
                 leases.abandon(turn);

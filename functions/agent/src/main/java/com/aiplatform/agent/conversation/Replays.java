@@ -5,6 +5,7 @@ import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ToolCall;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class Replays {
         StoredMessage last = messages.get(messages.size() - 1);
         return Optional.of(new Views.Reply(conversationId, turn, last.content(),
                 last.generator() == null ? "model" : last.generator(), toolCalls, List.copyOf(citations.values()),
-                escalated, new Views.UsageView(0, 0, 0, java.math.BigDecimal.ZERO), new Views.WindowView(0, 0), true));
+                escalated, new Views.UsageView(0, 0, 0, BigDecimal.ZERO), new Views.WindowView(0, 0), true));
     }
 
     private static JsonNode parse(String json) {

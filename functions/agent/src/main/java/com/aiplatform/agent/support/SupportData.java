@@ -4,6 +4,7 @@ import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.table.TableEntity;
 import com.aiplatform.shared.table.TableStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.time.Instant;
@@ -111,7 +112,7 @@ public final class SupportData {
         List<String> notes;
         try {
             notes = Json.mapper().readValue(e.string("notes").orElse("[]"), STRINGS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException("Ticket " + e.rowKey() + " has corrupt notes", ex);
         }
         return new Ticket(e.rowKey(), e.string("conversationId").orElse(""), e.string("subject").orElse(""),

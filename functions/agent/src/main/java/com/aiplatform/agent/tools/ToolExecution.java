@@ -4,6 +4,7 @@ import com.aiplatform.shared.knowledge.KnowledgeHit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public record ToolExecution(String callId, String name, JsonNode arguments, Stat
         UNKNOWN_TOOL;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

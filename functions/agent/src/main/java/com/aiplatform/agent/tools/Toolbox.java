@@ -5,6 +5,7 @@ import com.aiplatform.shared.knowledge.KnowledgeUnavailableException;
 import com.aiplatform.shared.llm.ToolCall;
 import com.aiplatform.shared.llm.ToolSpec;
 import com.aiplatform.shared.problem.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ public final class Toolbox {
         }
     }
 
-    private static ToolExecution refused(ToolCall call, com.fasterxml.jackson.databind.JsonNode arguments,
+    private static ToolExecution refused(ToolCall call, JsonNode arguments,
                                          ToolExecution.Status status, String message) {
         ObjectNode content = Json.mapper().createObjectNode().put("error", message).put("status", status.label());
         return new ToolExecution(call.id(), call.name(), arguments, status, message, content.toString(), List.of(),
