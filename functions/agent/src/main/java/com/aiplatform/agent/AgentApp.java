@@ -1,0 +1,145 @@
+package com.aiplatform.agent;
+
+import com.aiplatform.agent.api.AdminFunctions;
+import com.aiplatform.agent.api.ConversationFunctions;
+import com.aiplatform.agent.conversation.ConversationEvents;
+import com.aiplatform.agent.conversation.ConversationRepository;
+import com.aiplatform.agent.conversation.ConversationService;
+import com.aiplatform.agent.conversation.HistoryWindow;
+import com.aiplatform.agent.conversation.TurnLeases;
+import com.aiplatform.agent.conversation.TurnRunner;
+import com.aiplatform.agent.offline.OfflineAgentLlmClient;
+import com.aiplatform.agent.support.SeedService;
+import com.aiplatform.agent.support.SupportData;
+import com.aiplatform.agent.tools.CreateTicketTool;
+import com.aiplatform.agent.tools.CustomerOrdersTool;
+import com.aiplatform.agent.tools.HandoverTool;
+import com.aiplatform.agent.tools.KnowledgeSearchTool;
+import com.aiplatform.agent.tools.OrderStatusTool;
+import com.aiplatform.agent.tools.Toolbox;
+import com.aiplatform.agent.tools.UpdateTicketTool;
+import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.knowledge.KnowledgeBase;
+import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
+import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.runtime.RuntimeSettings;
+import com.aiplatform.shared.runtime.SharedAdapters;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.table.TableStore;
+import com.aiplatform.shared.telemetry.azure.Telemetry;
+import com.aiplatform.shared.text.TokenCounter;
+import com.aiplatform.shared.usage.UsageMeter;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent app's composition root: every client and service is built here, once per process, from
+ * settings. The bundled MiniLM model is always loaded (int8 by default): its tokenizer counts the history
+ * window, and offline it is the fallback's tool router.
+ */
+public final class AgentApp implements FunctionApp {
+
+    public static final String NAME = "agent";
+
+    private final Map<Class<?>, Object> functions;
+    private final List<AutoCloseable> resources;
+
+    private AgentApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources) {
+        this.functions = functions;
+        this.resources = resources;
+    }
+
+    public static AgentApp create(Settings settings, HostServices host) {
+        AgentSettings config = AgentSettings.from(settings);
+        RuntimeSettings runtime = RuntimeSettings.from(settings);
+        KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);
+        Clock clock = host.clock();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            resources.add(Telemetry.configure(settings));
+            AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
+            OnnxEmbedder embedder = OnnxEmbedder.load("fp32".equalsIgnoreCase(config.onnxVariant())
+                    ? OnnxEmbedder.Variant.FP32 : OnnxEmbedder.Variant.INT8);
+            resources.add(embedder);
+            LlmClient llm = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE
+                    ? new OfflineAgentLlmClient(embedder, embedder) : SharedAdapters.llm(runtime, settings);
+            UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
+            KnowledgeBase knowledge = HttpKnowledgeBase.create(knowledgeApi);
+            EventPublisher events = SharedAdapters.events(runtime, settings, host);
+            Services services = services(config, storage.tableStore(), knowledge, llm, embedder, usage, events, clock);
+            Map<Class<?>, Object> functions = Map.of(
+                    ConversationFunctions.class, new ConversationFunctions(services.conversations()),
+                    AdminFunctions.class, new AdminFunctions(services.seed()));
+            return new AgentApp(functions, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** The services over any ports: the composition root above and the tests share this wiring. */
+    public static Services services(AgentSettings config, TableStore tables, KnowledgeBase knowledge, LlmClient llm,
+                                    TokenCounter tokens, UsageMeter usage, EventPublisher events, Clock clock) {
+        SupportData data = new SupportData(tables, config.table("customers"), config.table("orders"),
+                config.table("tickets"));
+        Toolbox toolbox = new Toolbox(List.of(
+                new KnowledgeSearchTool(knowledge, config.knowledgeTopK()),
+                new CustomerOrdersTool(data),
+                new OrderStatusTool(data),
+                new CreateTicketTool(data, clock),
+                new UpdateTicketTool(data, clock),
+                new HandoverTool()));
+        var repository = new ConversationRepository(tables, config.table("conversations"), config.table("messages"));
+        var conversations = new ConversationService(repository, new TurnLeases(repository, clock, config.turnLease()),
+                new TurnRunner(llm, toolbox, usage, config.maxToolRounds(), config.maxOutputTokens()),
+                new HistoryWindow(tokens, config.historyTokens()), new ConversationEvents(events, clock),
+                config.maxMessageChars(), clock);
+        return new Services(conversations, new SeedService(data, knowledge, clock), data, toolbox);
+    }
+
+    /** The app's services. */
+    public record Services(ConversationService conversations, SeedService seed, SupportData data, Toolbox toolbox) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Class<?>> functionClasses() {
+        return List.of(ConversationFunctions.class, AdminFunctions.class);
+    }
+
+    @Override
+    public <T> T instance(Class<T> functionClass) {
+        Object instance = functions.get(functionClass);
+        if (instance == null) {
+            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
+        }
+        return functionClass.cast(instance);
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(AgentApp.class).warn("Closing {} failed", resources.get(i), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.aiplatform.agent;
+
+import com.aiplatform.shared.settings.MissingSettingsException;
+import com.aiplatform.shared.settings.Settings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent app's settings, read once at start-up. Names are spelled the same in
+ * local.settings.sample.json, the Bicep app settings and the README. The LLM, events and usage come
+ * from {@link com.aiplatform.shared.runtime.RuntimeSettings}, the knowledge API from
+ * {@link com.aiplatform.shared.knowledge.http.KnowledgeApiSettings}.
+ */
+public record AgentSettings(String tablePrefix, int maxToolRounds, int historyTokens, int maxOutputTokens,
+                            Duration turnLease, String onnxVariant, int knowledgeTopK, int maxMessageChars) {
+
+    public static AgentSettings from(Settings settings) {
+        Settings.Reader read = settings.reader();
+        var result = new AgentSettings(
+                read.string("AGENT_TABLE_PREFIX", "agent"),
+                read.integer("AGENT_MAX_TOOL_ROUNDS", 4),
+                read.integer("AGENT_HISTORY_TOKENS", 3000),
+                read.integer("AGENT_MAX_OUTPUT_TOKENS", 600),
+                read.duration("AGENT_TURN_LEASE", Duration.ofMinutes(2)),
+                read.string("AGENT_ONNX_VARIANT", "int8"),
+                read.integer("AGENT_KNOWLEDGE_TOP_K", 3),
+                read.integer("AGENT_MAX_MESSAGE_CHARS", 4000));
+        read.validate();
+        List<String> problems = new ArrayList<>();
+        if (!result.tablePrefix.matches("[A-Za-z][A-Za-z0-9]{0,40}")) {
+            problems.add("AGENT_TABLE_PREFIX must be a letter then up to 40 letters or digits");
+        }
+        check(problems, result.maxToolRounds, 1, 10, "AGENT_MAX_TOOL_ROUNDS");
+        check(problems, result.historyTokens, 200, 100_000, "AGENT_HISTORY_TOKENS");
+        check(problems, result.maxOutputTokens, 16, 16_000, "AGENT_MAX_OUTPUT_TOKENS");
+        check(problems, result.knowledgeTopK, 1, 10, "AGENT_KNOWLEDGE_TOP_K");
+        check(problems, result.maxMessageChars, 1, 32_000, "AGENT_MAX_MESSAGE_CHARS");
+        if (result.turnLease.isNegative() || result.turnLease.isZero()) {
+            problems.add("AGENT_TURN_LEASE must be a positive duration");
+        }
+        if (!result.onnxVariant.equalsIgnoreCase("int8") && !result.onnxVariant.equalsIgnoreCase("fp32")) {
+            problems.add("AGENT_ONNX_VARIANT must be int8 or fp32");
+        }
+        if (!problems.isEmpty()) {
+            throw new MissingSettingsException(problems);
+        }
+        return result;
+    }
+
+    public String table(String name) {
+        return tablePrefix + name;
+    }
+
+    private static void check(List<String> problems, int value, int min, int max, String key) {
+        if (value < min || value > max) {
+            problems.add(key + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+}
