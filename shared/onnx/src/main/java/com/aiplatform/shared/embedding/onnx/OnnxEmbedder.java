@@ -31,19 +31,28 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
 
     public static final int MAX_INPUT_TOKENS = 256;
 
-    /** The weights to load: the original fp32 model, or its dynamically quantised int8 copy (4x smaller). */
+    /**
+     * The weights to run: the original fp32 model, or int8 made from it at load time with per-column weight
+     * scales ({@link PerChannelInt8}), about twice as fast on CPUs with int8 dot-product instructions.
+     */
     public enum Variant {
-        FP32("all-minilm-l6-v2", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json"),
-        INT8("all-minilm-l6-v2-int8", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json");
+        FP32("all-minilm-l6-v2", false),
+        INT8("all-minilm-l6-v2-int8", true);
+
+        private static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
+        private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
 
         private final String modelName;
-        private final String modelResource;
-        private final String tokenizerResource;
+        private final boolean quantised;
 
-        Variant(String modelName, String modelResource, String tokenizerResource) {
+        Variant(String modelName, boolean quantised) {
             this.modelName = modelName;
-            this.modelResource = modelResource;
-            this.tokenizerResource = tokenizerResource;
+            this.quantised = quantised;
+        }
+
+        byte[] modelBytes() {
+            byte[] fp32 = resource(MODEL_RESOURCE);
+            return quantised ? PerChannelInt8.quantize(fp32) : fp32;
         }
 
         public String modelName() {
@@ -77,12 +86,12 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
     /** Loads the model from the class path; takes one to three seconds. */
     public static OnnxEmbedder load(OnnxEmbedderOptions options) {
         Variant variant = options.variant();
-        byte[] tokenizerJson = resource(variant.tokenizerResource);
+        byte[] tokenizerJson = resource(Variant.TOKENIZER_RESOURCE);
         HuggingFaceTokenizer truncating = tokenizer(tokenizerJson, Map.of(
                 "truncation", "true", "maxLength", String.valueOf(MAX_INPUT_TOKENS), "padding", "false"));
         HuggingFaceTokenizer counting = tokenizer(tokenizerJson, Map.of("truncation", "false", "padding", "false"));
         try {
-            return new OnnxEmbedder(options, MiniLmSession.open(resource(variant.modelResource), options),
+            return new OnnxEmbedder(options, MiniLmSession.open(variant.modelBytes(), options),
                     truncating, counting);
         } catch (RuntimeException e) {
             truncating.close();

@@ -84,8 +84,6 @@ class OnnxEmbedderTest {
     @Test
     void should_match_langchain4j_vectors_when_sentences_are_short() {
         assertAgrees(fp32, new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel());
-        assertAgrees(int8,
-                new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel());
     }
 
     @Test
@@ -100,7 +98,7 @@ class OnnxEmbedderTest {
     @Test
     void should_stay_close_to_fp32_when_using_int8() {
         for (String sentence : SENTENCES) {
-            assertThat(cosine(int8.embed(sentence), fp32.embed(sentence))).as(sentence).isGreaterThan(0.97);
+            assertThat(cosine(int8.embed(sentence), fp32.embed(sentence))).as(sentence).isGreaterThan(0.99);
         }
     }
 
