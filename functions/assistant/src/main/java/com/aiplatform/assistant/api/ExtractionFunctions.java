@@ -27,8 +27,9 @@ public final class ExtractionFunctions {
     }
 
     @FunctionName("assistantExtractFile")
-    public void extract(@QueueTrigger(name = "message", queueName = "%ASSISTANT_EXTRACTION_QUEUE%") String message,
-                        @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
+    public void extract(
+            @QueueTrigger(name = "message", queueName = "%ASSISTANT_EXTRACTION_QUEUE%", connection = "AzureWebJobsStorage")
+            String message, @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
         extraction.run(ExtractionJob.parse(message), dequeueCount, MAX_ATTEMPTS);
     }
 
