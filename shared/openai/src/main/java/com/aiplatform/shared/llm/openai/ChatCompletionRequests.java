@@ -3,6 +3,7 @@ package com.aiplatform.shared.llm.openai;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.GroundingPrompt;
+import com.aiplatform.shared.llm.ImagePart;
 import com.aiplatform.shared.llm.ToolCall;
 import com.aiplatform.shared.llm.ToolSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +11,17 @@ import com.openai.core.JsonValue;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartImage;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Turns our {@link ChatRequest} into openai-java's chat completion parameters. */
@@ -61,7 +67,13 @@ final class ChatCompletionRequests {
         String content = message.content() == null ? "" : message.content();
         switch (message.role()) {
             case SYSTEM -> params.addSystemMessage(content);
-            case USER -> params.addUserMessage(content);
+            case USER -> {
+                if (message.images().isEmpty()) {
+                    params.addUserMessage(content);
+                } else {
+                    params.addUserMessageOfArrayOfContentParts(parts(content, message.images()));
+                }
+            }
             case ASSISTANT -> {
                 var assistant = ChatCompletionAssistantMessageParam.builder();
                 if (!content.isEmpty() || message.toolCalls().isEmpty()) {
@@ -83,6 +95,20 @@ final class ChatCompletionRequests {
                     .content(content)
                     .build());
         }
+    }
+
+    /** The text first, then each image inline as a data URL (the API's {@code image_url} content part). */
+    private static List<ChatCompletionContentPart> parts(String text, List<ImagePart> images) {
+        List<ChatCompletionContentPart> parts = new ArrayList<>();
+        if (!text.isEmpty()) {
+            parts.add(ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder().text(text).build()));
+        }
+        for (ImagePart image : images) {
+            parts.add(ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
+                    .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder().url(image.dataUrl()).build())
+                    .build()));
+        }
+        return parts;
     }
 
     private static FunctionParameters parameters(JsonNode schema) {

@@ -5,6 +5,7 @@ import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.Generator;
+import com.aiplatform.shared.llm.ImagePart;
 import com.aiplatform.shared.llm.LlmException;
 import com.aiplatform.shared.llm.Source;
 import com.aiplatform.shared.llm.ToolCall;
@@ -238,5 +239,32 @@ class OpenAiLlmClientTest {
         assertThat(azure.requests()).as("no token is fetched before the first call").isEmpty();
         assertThat(com.azure.core.http.HttpClient.createDefault().getClass().getSimpleName())
                 .as("azure-identity reaches Entra ID through the JDK HttpClient, not Netty").isEqualTo("JdkHttpClient");
+    }
+
+    @Test
+    void should_send_images_as_data_url_content_parts_after_the_text_when_a_user_message_carries_images() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        client(Map.of()).chat(new ChatRequest(List.of(ChatMessage.system("You describe images."),
+                ChatMessage.user("What is in this picture?", List.of(new ImagePart("image/png", png)))),
+                List.of(), List.of(), 50, 0.0));
+
+        JsonNode user = azure.lastRequest().body().path("messages").get(1);
+        assertThat(user.path("role").asText()).isEqualTo("user");
+        JsonNode parts = user.path("content");
+        assertThat(parts.isArray()).isTrue();
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).path("type").asText()).isEqualTo("text");
+        assertThat(parts.get(0).path("text").asText()).isEqualTo("What is in this picture?");
+        assertThat(parts.get(1).path("type").asText()).isEqualTo("image_url");
+        assertThat(parts.get(1).path("image_url").path("url").asText())
+                .isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+    }
+
+    @Test
+    void should_refuse_images_on_anything_but_a_user_message() {
+        assertThatThrownBy(() -> new ChatMessage(ChatMessage.Role.SYSTEM, "x", List.of(), null,
+                List.of(new ImagePart("image/png", new byte[] {1})))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImagePart("application/pdf", new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

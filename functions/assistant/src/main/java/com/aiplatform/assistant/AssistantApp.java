@@ -1,0 +1,161 @@
+package com.aiplatform.assistant;
+
+import com.aiplatform.assistant.answers.AskService;
+import com.aiplatform.assistant.answers.PublishService;
+import com.aiplatform.assistant.api.AskFunctions;
+import com.aiplatform.assistant.api.ExtractionFunctions;
+import com.aiplatform.assistant.api.FileFunctions;
+import com.aiplatform.assistant.api.OpenApiFunctions;
+import com.aiplatform.assistant.extraction.Chunks;
+import com.aiplatform.assistant.extraction.DocumentExtractor;
+import com.aiplatform.assistant.extraction.ExtractionService;
+import com.aiplatform.assistant.extraction.FileEvents;
+import com.aiplatform.assistant.extraction.FileReader;
+import com.aiplatform.assistant.extraction.ImageExtractor;
+import com.aiplatform.assistant.extraction.OcrEngine;
+import com.aiplatform.assistant.extraction.tesseract.TesseractOcrEngine;
+import com.aiplatform.assistant.files.BlobCreatedService;
+import com.aiplatform.assistant.files.ContentTypes;
+import com.aiplatform.assistant.files.FileRepository;
+import com.aiplatform.assistant.files.FileService;
+import com.aiplatform.assistant.files.FileStorage;
+import com.aiplatform.assistant.files.ImageHeaders;
+import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
+import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
+import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiClients;
+import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
+import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.resilience.ResilienceOptions;
+import com.aiplatform.shared.runtime.RuntimeSettings;
+import com.aiplatform.shared.runtime.SharedAdapters;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.telemetry.azure.Telemetry;
+import com.aiplatform.shared.usage.UsageMeter;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The assistant app's composition root: every client and service is built here, once per process,
+ * from settings. Function classes receive their services through their constructors.
+ */
+public final class AssistantApp implements FunctionApp {
+
+    public static final String NAME = "assistant";
+    private static final int CHUNK_WORDS = 120;
+    private static final int CHUNK_OVERLAP_WORDS = 20;
+
+    private final Map<Class<?>, Object> functions;
+    private final List<AutoCloseable> resources;
+
+    private AssistantApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources) {
+        this.functions = functions;
+        this.resources = resources;
+    }
+
+    public static AssistantApp create(Settings settings, HostServices host) {
+        AssistantSettings config = AssistantSettings.from(settings);
+        RuntimeSettings runtime = RuntimeSettings.from(settings);
+        Clock clock = host.clock();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            resources.add(Telemetry.configure(settings));
+            AzureStorageClients azure = AzureStorageClients.fromSettings(settings);
+            WorkQueue queue = azure.workQueue();
+            var storage = new FileStorage(new FileRepository(azure.tableStore(), config.filesTable()),
+                    azure.blobStore(), config.filesContainer(), queue, config.extractionQueue());
+            Embedder embedder = embedder(config, settings, resources);
+            UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
+            var types = new ContentTypes();
+            var headers = new ImageHeaders(config.maxImagePixels());
+            OcrEngine ocr = config.ocrCommand().isBlank() ? OcrEngine.NONE
+                    : new TesseractOcrEngine(config.ocrCommand(), config.ocrTimeout());
+            var reader = new FileReader(types, new DocumentExtractor(config.maxTextCharacters(), config.scratchDir()),
+                    new ImageExtractor(headers, ocr), config.maxFileBytes());
+            var files = new FileService(storage, types, headers, clock);
+            var extraction = new ExtractionService(storage, reader,
+                    new Chunks(embedder, CHUNK_WORDS, CHUNK_OVERLAP_WORDS), usage,
+                    new FileEvents(SharedAdapters.events(runtime, settings, host), clock), clock, embedder.model().name());
+            var answers = new AskService(files, embedder, SharedAdapters.llm(runtime, settings),
+                    vision(config, settings, clock), usage);
+            var publisher = new PublishService(files, HttpKnowledgeBase.create(KnowledgeApiSettings.from(settings)));
+            Map<Class<?>, Object> functions = Map.of(
+                    FileFunctions.class, new FileFunctions(files, config.maxFileBytes()),
+                    AskFunctions.class, new AskFunctions(answers, publisher),
+                    ExtractionFunctions.class, new ExtractionFunctions(extraction,
+                            new BlobCreatedService(storage, config.maxFileBytes(), clock)),
+                    OpenApiFunctions.class, new OpenApiFunctions());
+            return new AssistantApp(functions, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static Embedder embedder(AssistantSettings config, Settings settings, List<AutoCloseable> resources) {
+        if (config.embeddings() == AssistantSettings.EmbeddingBackend.AZURE_OPENAI) {
+            OpenAiSettings openAi = OpenAiSettings.from(settings);
+            return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
+        }
+        OnnxEmbedder onnx = OnnxEmbedder.load("int8".equalsIgnoreCase(config.onnxVariant())
+                ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32);
+        resources.add(onnx);
+        return onnx;
+    }
+
+    /** A vision-capable deployment on the configured OpenAI endpoint, behind the same retries and breaker. */
+    private static Optional<LlmClient> vision(AssistantSettings config, Settings settings, Clock clock) {
+        return config.visionDeployment().map(deployment -> {
+            OpenAiSettings openAi = OpenAiSettings.from(settings);
+            return ResilientLlmClient.wrap(new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock),
+                    ResilienceOptions.defaults("azure-openai-vision", openAi.timeout()));
+        });
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Class<?>> functionClasses() {
+        return List.of(FileFunctions.class, AskFunctions.class, ExtractionFunctions.class, OpenApiFunctions.class);
+    }
+
+    @Override
+    public <T> T instance(Class<T> functionClass) {
+        Object instance = functions.get(functionClass);
+        if (instance == null) {
+            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
+        }
+        return functionClass.cast(instance);
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(AssistantApp.class).warn("Closing {} failed", resources.get(i), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.aiplatform.assistant;
+
+import com.aiplatform.shared.settings.Settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The assistant app's settings, read once at start-up. Names are spelled the same in
+ * local.settings.sample.json and the README. LLM, events and usage are read by
+ * {@link com.aiplatform.shared.runtime.RuntimeSettings}; the knowledge API by
+ * {@link com.aiplatform.shared.knowledge.http.KnowledgeApiSettings}.
+ *
+ * <ul>
+ *   <li>{@code ASSISTANT_VISION_DEPLOYMENT}: a vision-capable chat deployment on the OpenAI settings'
+ *       endpoint; empty means images are answered from OCR text and metadata.</li>
+ *   <li>{@code ASSISTANT_OCR_COMMAND}: the Tesseract executable, used when it runs; empty turns OCR off.</li>
+ *   <li>{@code ASSISTANT_SCRATCH_DIR}: where Tika may spill a file while parsing; emptied after every parse.</li>
+ * </ul>
+ */
+public record AssistantSettings(String filesContainer, String filesTable, String extractionQueue, long maxFileBytes,
+                                long maxImagePixels, int maxTextCharacters, Optional<String> visionDeployment,
+                                String ocrCommand, Duration ocrTimeout, Path scratchDir, EmbeddingBackend embeddings,
+                                String onnxVariant) {
+
+    public enum EmbeddingBackend { ONNX, AZURE_OPENAI }
+
+    public static AssistantSettings from(Settings settings) {
+        Settings.Reader read = settings.reader();
+        Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
+        var result = new AssistantSettings(
+                read.string("ASSISTANT_FILES_CONTAINER", "assistant-files"),
+                read.string("ASSISTANT_FILES_TABLE", "assistantfiles"),
+                read.string("ASSISTANT_EXTRACTION_QUEUE", "assistant-extractions"),
+                read.longValue("ASSISTANT_MAX_FILE_BYTES", 25L * 1024 * 1024),
+                read.longValue("ASSISTANT_MAX_IMAGE_PIXELS", 50_000_000L),
+                read.integer("ASSISTANT_MAX_TEXT_CHARACTERS", 5_000_000),
+                read.optional("ASSISTANT_VISION_DEPLOYMENT"),
+                read.string("ASSISTANT_OCR_COMMAND", "tesseract"),
+                read.duration("ASSISTANT_OCR_TIMEOUT", Duration.ofSeconds(30)),
+                Path.of(read.string("ASSISTANT_SCRATCH_DIR", dataDir.resolve("assistant/scratch").toString())),
+                read.choice("EMBEDDING_PROVIDER", EmbeddingBackend.class, EmbeddingBackend.ONNX),
+                read.string("ONNX_EMBEDDING_VARIANT", "fp32"));
+        read.validate();
+        return result;
+    }
+}

@@ -1,0 +1,30 @@
+package com.aiplatform.assistant.answers;
+
+import com.aiplatform.assistant.extraction.Extraction;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Dense retrieval inside one file: the chunks closest to the question's embedding (cosine; vectors are unit length). */
+final class Passages {
+
+    private Passages() {
+    }
+
+    static List<Extraction.Chunk> closest(List<Extraction.Chunk> chunks, float[] query, int topK) {
+        List<Extraction.Chunk> ranked = new ArrayList<>(chunks);
+        ranked.removeIf(chunk -> chunk.vector() == null || chunk.vector().length != query.length);
+        ranked.sort(Comparator.comparingDouble((Extraction.Chunk chunk) -> -dot(chunk.vector(), query))
+                .thenComparingInt(Extraction.Chunk::index));
+        return ranked.subList(0, Math.min(topK, ranked.size()));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

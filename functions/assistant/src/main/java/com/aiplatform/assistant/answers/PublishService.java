@@ -1,0 +1,54 @@
+package com.aiplatform.assistant.answers;
+
+import com.aiplatform.assistant.extraction.Extraction;
+import com.aiplatform.assistant.files.FileService;
+import com.aiplatform.shared.knowledge.KnowledgeBase;
+import com.aiplatform.shared.knowledge.KnowledgeUnavailableException;
+import com.aiplatform.shared.problem.Problem;
+import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.shared.usage.CallContext;
+
+import java.util.Map;
+
+/**
+ * Adds a file's extracted text to the caller's knowledge base through the knowledge app's API. The
+ * knowledge document id is derived from the file id, so publishing again replaces (or leaves unchanged)
+ * the same document instead of adding another.
+ */
+public final class PublishService {
+
+    private final FileService files;
+    private final KnowledgeBase knowledge;
+
+    public PublishService(FileService files, KnowledgeBase knowledge) {
+        this.files = files;
+        this.knowledge = knowledge;
+    }
+
+    /** What knowledge answered, and where the document now lives. */
+    public record Published(String fileId, String documentId, long version, String status, int chunkCount,
+                            String source) {
+    }
+
+    public Published publish(CallContext call, String fileId) {
+        FileService.ReadyFile file = files.ready(call.caller().tenant(), fileId);
+        Extraction extraction = file.extraction();
+        String text = extraction.image() == null ? extraction.text()
+                : (ImageFacts.of(extraction) + "\n\n" + extraction.text()).strip();
+        if (text.isBlank()) {
+            throw new ProblemException(Problem.of(422, "no-text", "The file has no text to publish",
+                    "Nothing was extracted from file " + fileId));
+        }
+        String title = !file.record().fileName().isBlank() ? file.record().fileName()
+                : extraction.title() != null ? extraction.title() : fileId;
+        KnowledgeBase.IngestReceipt receipt;
+        try {
+            receipt = knowledge.ingestText(call.caller(), new KnowledgeBase.TextDocument("assistant-" + fileId, title,
+                    text, Map.of("origin", "assistant", "assistantFileId", fileId)));
+        } catch (KnowledgeUnavailableException e) {
+            throw ProblemException.unavailable("The knowledge base cannot be reached", e);
+        }
+        return new Published(fileId, receipt.documentId(), receipt.version(), receipt.status(), receipt.chunkCount(),
+                "/api/v1/knowledge/documents/" + receipt.documentId());
+    }
+}
