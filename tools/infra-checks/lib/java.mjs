@@ -22,44 +22,49 @@ const BINDINGS = ['QueueTrigger', 'EventGridTrigger', 'BlobTrigger', 'HttpTrigge
 
 /** Splits Java text into code with comments and strings blanked, and the string literals by offset. */
 export function lex(text) {
-  let code = '';
+  const code = [];
   const strings = [];
+  const special = /\/\/|\/\*|"|'/g;
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (c === '/' && next === '/') {
-      const end = text.indexOf('\n', i);
-      const stop = end < 0 ? text.length : end;
-      code += ' '.repeat(stop - i);
-      i = stop;
-    } else if (c === '/' && next === '*') {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? text.length : end + 2;
-      code += text.slice(i, stop).replace(/[^\n]/g, ' ');
-      i = stop;
-    } else if (c === '"' && text.startsWith('"""', i)) {
-      const end = text.indexOf('"""', i + 3);
-      const stop = end < 0 ? text.length : end + 3;
-      strings.push({ offset: i, value: text.slice(i + 3, stop - 3) });
-      code += '"' + text.slice(i + 1, stop - 1).replace(/[^\n]/g, ' ') + '"';
-      i = stop;
-    } else if (c === '"' || c === '\'') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c) {
+    special.lastIndex = i;
+    const m = special.exec(text);
+    if (!m) {
+      code.push(text.slice(i));
+      break;
+    }
+    code.push(text.slice(i, m.index));
+    const at = m.index;
+    let stop;
+    if (m[0] === '//') {
+      const end = text.indexOf('\n', at);
+      stop = end < 0 ? text.length : end;
+      code.push(' '.repeat(stop - at));
+    } else if (m[0] === '/*') {
+      const end = text.indexOf('*/', at + 2);
+      stop = end < 0 ? text.length : end + 2;
+      code.push(text.slice(at, stop).replace(/[^\n]/g, ' '));
+    } else if (text.startsWith('"""', at)) {
+      const end = text.indexOf('"""', at + 3);
+      stop = end < 0 ? text.length : end + 3;
+      strings.push({ offset: at, value: text.slice(at + 3, stop - 3) });
+      code.push('"' + text.slice(at + 1, stop - 1).replace(/[^\n]/g, ' ') + '"');
+    } else {
+      const quote = m[0];
+      let j = at + 1;
+      while (j < text.length && text[j] !== quote && text[j] !== '\n') {
         j += text[j] === '\\' ? 2 : 1;
       }
-      if (c === '"') {
-        strings.push({ offset: i, value: text.slice(i + 1, j).replace(/\\(.)/g, '$1') });
+      j = Math.min(j, text.length - 1);
+      if (quote === '"') {
+        strings.push({ offset: at, value: text.slice(at + 1, j).replace(/\\(.)/g, '$1') });
       }
-      code += c + ' '.repeat(Math.max(0, j - i - 1)) + c;
-      i = j + 1;
-    } else {
-      code += c;
-      i++;
+      code.push(quote + ' '.repeat(Math.max(0, j - at - 1)) + quote);
+      stop = j + 1;
     }
+    i = stop;
   }
-  return { code, strings };
+  return { code: code.join(''), strings };
 }
 
 /** One parsed Java file. */
