@@ -188,7 +188,8 @@ function resolve(expression, file, constants) {
   return value;
 }
 
-function firstArgument(text, start) {
+/** The text from start up to the first comma or closing bracket at depth 0 (all arguments when untilClose). */
+function firstArgument(text, start, untilClose = false) {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i];
@@ -199,7 +200,7 @@ function firstArgument(text, start) {
         return text.slice(start, i);
       }
       depth--;
-    } else if (c === ',' && depth === 0) {
+    } else if (c === ',' && depth === 0 && !untilClose) {
       return text.slice(start, i);
     }
   }
@@ -252,7 +253,7 @@ export function settingsRead(root, files, ownFiles) {
 }
 
 function attributes(text, start) {
-  const body = firstArgument(text, start);
+  const body = firstArgument(text, start, true);
   const out = {};
   for (const m of body.matchAll(/(\w+)\s*=\s*("(?:[^"\\]|\\.)*"|[\w.]+)/g)) {
     out[m[1]] = m[2];
