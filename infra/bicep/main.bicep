@@ -67,8 +67,9 @@ var appNames = map(apps, app => app.name)
 var functionAppNames = toObject(appNames, app => app, app => '${abbrs.webSitesFunctions}${app}-${resourceToken}')
 var deploymentContainers = map(appNames, app => 'app-package-${app}')
 var deadLetterContainer = 'eventgrid-deadletter'
-var hostQdrant = empty(qdrantEndpoint)
-var needsNetwork = hostQdrant && length(filter(apps, app => app.privateNetwork)) > 0
+// Qdrant (and the private network that hides it) is deployed here only when an app uses it and no
+// existing endpoint is given.
+var hostQdrant = empty(qdrantEndpoint) && length(filter(apps, app => app.usesQdrant)) > 0
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -140,7 +141,7 @@ module topic 'modules/event-grid-topic.bicep' = {
   }
 }
 
-module network 'modules/network.bicep' = if (needsNetwork) {
+module network 'modules/network.bicep' = if (hostQdrant) {
   name: 'network'
   scope: rg
   params: {
@@ -164,7 +165,7 @@ module qdrantRoles 'modules/role-assignments.bicep' = if (hostQdrant) {
   name: 'roles-qdrant'
   scope: rg
   params: {
-    principalId: hostQdrant ? qdrantIdentity!.outputs.principalId : ''
+    principalId: qdrantIdentity!.outputs.principalId
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
     assignments: [
@@ -188,10 +189,10 @@ module qdrant 'modules/qdrant.bicep' = if (hostQdrant) {
     name: '${abbrs.appContainerApps}qdrant-${resourceToken}'
     location: location
     tags: tags
-    subnetId: needsNetwork ? network!.outputs.containerAppsSubnetId : ''
-    virtualNetworkId: needsNetwork ? network!.outputs.id : ''
+    subnetId: network!.outputs.containerAppsSubnetId
+    virtualNetworkId: network!.outputs.id
     logAnalyticsId: monitoring.outputs.logAnalyticsId
-    identityId: hostQdrant ? qdrantIdentity!.outputs.id : ''
+    identityId: qdrantIdentity!.outputs.id
     apiKeySecretUri: '${keyVault.outputs.uri}secrets/qdrant-api-key'
   }
 }
@@ -244,7 +245,7 @@ module functionApps 'modules/function-app.bicep' = [
       applicationInsightsName: monitoring.outputs.applicationInsightsName
       settings: union(common.settings, app.settings)
       references: union(platformReferences, appLinkReferences)
-      virtualNetworkSubnetId: app.privateNetwork && needsNetwork ? network!.outputs.functionsSubnetId : ''
+      virtualNetworkSubnetId: app.usesQdrant && hostQdrant ? network!.outputs.functionsSubnetId : ''
     }
   }
 ]
@@ -312,7 +313,10 @@ module eventSubscriptions 'modules/event-grid-subscriptions.bicep' = if (createE
   ]
   params: {
     topicName: topic.outputs.name
-    deadLetterStorageId: storage.outputs.id
+    storageAccountName: storage.outputs.name
+    systemTopicName: '${abbrs.eventGridSystemTopics}storage-${resourceToken}'
+    location: location
+    tags: tags
     deadLetterContainer: deadLetterContainer
     subscriptions: flatten(map(apps, app => map(app.eventSubscriptions, subscription => union(subscription, {
       functionAppName: functionAppNames[app.name]

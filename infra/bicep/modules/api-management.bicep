@@ -1,7 +1,7 @@
-// API Management rendered from the gateway definition (infra/bicep/gateway/): one API per app under
-// /api/v1/<app>, a backend per function app that calls it with the app's function key (a Key Vault
-// named value), and products with their limits. The policies are XML templates kept beside the
-// definition; this module only substitutes the backend id and the product limits into them.
+// API Management rendered from the gateway definition (infra/bicep/gateway/): one API per entry (e.g.
+// /api/v1/knowledge), each with a backend at the same path on its function app that adds the app's
+// function key (a Key Vault named value), and products with their limits. The policies are XML
+// templates kept beside the definition; this module only substitutes the backend id and the limits.
 
 @description('Required. Name of the API Management service.')
 param name string
@@ -36,10 +36,10 @@ param identityClientId string
 @description('Required. The gateway definition: APIs and products.')
 param definition gatewayDefinition
 
-@description('Required. Per app: the function app\'s base URL and the Key Vault secret URI of its function key.')
+@description('Required. Per app name: url (the function app\'s https://host, no path) and functionKeySecretUri (Key Vault secret URI of its host key).')
 param backends object
 
-@description('Required. Policy XML for every API; __BACKEND_ID__ becomes the API\'s backend.')
+@description('Required. Policy XML for every API; __BACKEND_ID__ becomes the API\'s backend (named as the API).')
 param apiPolicyTemplate string
 
 @description('Required. Policy XML for every product; __RATE_CALLS__, __RATE_PERIOD__, __QUOTA_CALLS__ and __QUOTA_PERIOD__ become its limits.')
@@ -126,17 +126,18 @@ resource functionKeys 'Microsoft.ApiManagement/service/namedValues@2024-05-01' =
   }
 ]
 
-resource appBackends 'Microsoft.ApiManagement/service/backends@2024-05-01' = [
-  for (backend, i) in items(backends): {
+// The gateway forwards the path below the API's path, so each backend sits at the API's path on the app.
+resource apiBackends 'Microsoft.ApiManagement/service/backends@2024-05-01' = [
+  for api in definition.apis: {
     parent: service
-    name: backend.key
+    name: api.name
     properties: {
       protocol: 'http'
-      url: backend.value.url
+      url: '${backends[api.app].url}/${api.path}'
       credentials: {
         header: {
           'x-functions-key': [
-            '{{${backend.key}-function-key}}'
+            '{{${api.app}-function-key}}'
           ]
         }
       }
@@ -168,10 +169,10 @@ resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' 
     name: 'policy'
     properties: {
       format: 'rawxml'
-      value: replace(apiPolicyTemplate, '__BACKEND_ID__', api.app)
+      value: replace(apiPolicyTemplate, '__BACKEND_ID__', api.name)
     }
     dependsOn: [
-      appBackends
+      apiBackends
     ]
   }
 ]

@@ -21,6 +21,8 @@
 //   Data Owner on azure-webjobs-hosts and azure-webjobs-secrets. A role at the storage account or vault
 //   scope also satisfies a narrower need. Every role named must be one role-assignments.bicep knows,
 //   on a resource that is provisioned.
+// - network: an app whose code reads QDRANT_ENDPOINT with VECTOR_STORE=qdrant set has usesQdrant true
+//   (only those apps join the private network that reaches Qdrant), and no other app has it.
 // - event subscriptions: every @EventGridTrigger function has an entry in eventSubscriptions, and every
 //   entry names an @EventGridTrigger function of that app.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -246,10 +248,26 @@ export function checkApp(root, appName, model, sample) {
       fail('roles', `role '${role.role}' is on ${role.scope} '${role.resource}', which is not provisioned`);
     }
   }
+  const readsQdrant = reads.has('QDRANT_ENDPOINT') && settings.VECTOR_STORE === 'qdrant';
+  if (readsQdrant && infra.usesQdrant !== true) {
+    fail('network', `${appName} reads QDRANT_ENDPOINT with VECTOR_STORE=qdrant but usesQdrant is not true, `
+      + 'so it would not join the network that reaches Qdrant');
+  } else if (!readsQdrant && infra.usesQdrant === true) {
+    fail('network', `usesQdrant is true but ${appName} does not read QDRANT_ENDPOINT with VECTOR_STORE=qdrant`);
+  }
   const subscribed = (infra.eventSubscriptions ?? []).map(s => s.function);
   for (const fn of triggers) {
     if (!subscribed.includes(fn)) {
       fail('event-subscriptions', `@EventGridTrigger ${fn} has no entry in infra/bicep/apps/${appName}.json eventSubscriptions`);
+    }
+  }
+  for (const subscription of infra.eventSubscriptions ?? []) {
+    if (!Array.isArray(subscription.includedEventTypes) || subscription.includedEventTypes.length === 0) {
+      fail('event-subscriptions', `event subscription to ${subscription.function} lists no includedEventTypes`);
+    }
+    if (!['platform', 'storage', undefined].includes(subscription.source)) {
+      fail('event-subscriptions', `event subscription to ${subscription.function} has source '${subscription.source}'; `
+        + 'use platform (the custom topic) or storage (the storage account\'s events)');
     }
   }
   for (const fn of subscribed) {

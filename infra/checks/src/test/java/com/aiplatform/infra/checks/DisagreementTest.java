@@ -22,6 +22,18 @@ class DisagreementTest {
     private static final String KNOWLEDGE_JSON = "infra/bicep/apps/knowledge.json";
     private static final String KNOWLEDGE_SRC = "functions/knowledge/src/main/java/com/aiplatform/knowledge/";
     private static final String SAMPLE = "local.settings.sample.json";
+    private static final String EVENT_FUNCTION = """
+            package com.aiplatform.knowledge.api;
+
+            import com.microsoft.azure.functions.annotation.EventGridTrigger;
+            import com.microsoft.azure.functions.annotation.FunctionName;
+
+            public final class EventFunctions {
+                @FunctionName("knowledgeOnDocumentIngested")
+                public void onEvent(@EventGridTrigger(name = "event") String event) {
+                }
+            }
+            """;
 
     @TempDir
     static Path temp;
@@ -110,18 +122,13 @@ class DisagreementTest {
                       "scope": "openai"
                     },
                 """, ""));
-        scenario(source, "eventTriggerWithoutSubscription", copy -> copy.write(KNOWLEDGE_SRC + "api/EventFunctions.java", """
-                package com.aiplatform.knowledge.api;
-
-                import com.microsoft.azure.functions.annotation.EventGridTrigger;
-                import com.microsoft.azure.functions.annotation.FunctionName;
-
-                public final class EventFunctions {
-                    @FunctionName("knowledgeOnDocumentIngested")
-                    public void onEvent(@EventGridTrigger(name = "event") String event) {
-                    }
-                }
-                """));
+        scenario(source, "eventTriggerWithoutSubscription", copy -> copy.write(KNOWLEDGE_SRC + "api/EventFunctions.java",
+                EVENT_FUNCTION));
+        scenario(source, "eventTriggerWithSubscription", copy -> copy.write(KNOWLEDGE_SRC + "api/EventFunctions.java",
+                EVENT_FUNCTION).replace(KNOWLEDGE_JSON, "\"eventSubscriptions\": []", """
+                "eventSubscriptions": [
+                    { "function": "knowledgeOnDocumentIngested", "includedEventTypes": ["AiPlatform.Knowledge.DocumentIngested"] }
+                  ]"""));
         scenario(source, "appWithoutBicep", copy -> copy
                 .write("functions/summaries/pom.xml", copy.read("functions/knowledge/pom.xml")
                         .replace("<artifactId>knowledge</artifactId>", "<artifactId>summaries</artifactId>"))
@@ -147,6 +154,8 @@ class DisagreementTest {
         scenario(source, "containerNameDiffers", copy -> copy
                 .replace(KNOWLEDGE_JSON, "\"KNOWLEDGE_DOCUMENTS_CONTAINER\": \"knowledge-documents\"",
                         "\"KNOWLEDGE_DOCUMENTS_CONTAINER\": \"documents\""));
+        scenario(source, "qdrantOffNetwork", copy -> copy.replace(KNOWLEDGE_JSON,
+                "\"usesQdrant\": true", "\"usesQdrant\": false"));
         report = InfraChecker.run(new ArrayList<>(ROOTS.values()));
     }
 
@@ -235,6 +244,11 @@ class DisagreementTest {
     }
 
     @Test
+    void should_pass_when_the_event_triggered_function_has_its_subscription() {
+        assertThat(failures("eventTriggerWithSubscription")).as(report.output()).isEmpty();
+    }
+
+    @Test
     void should_fail_app_wiring_when_a_new_function_app_has_no_infrastructure() {
         assertThat(failures("appWithoutBicep")).singleElement().asString()
                 .isEqualTo("FAIL app-wiring [summaries] functions/summaries has no infra/bicep/apps/summaries.json loaded into main.bicep's apps");
@@ -264,5 +278,11 @@ class DisagreementTest {
         assertThat(failures("containerNameDiffers")).contains(
                 "FAIL resources [knowledge] KNOWLEDGE_DOCUMENTS_CONTAINER is 'documents' in Bicep but 'knowledge-documents' in local.settings.sample.json",
                 "FAIL resources [knowledge] container 'documents' (setting KNOWLEDGE_DOCUMENTS_CONTAINER) is not provisioned in any storage list");
+    }
+
+    @Test
+    void should_fail_network_when_an_app_that_uses_qdrant_stays_off_its_network() {
+        assertThat(failures("qdrantOffNetwork")).singleElement().asString()
+                .startsWith("FAIL network [knowledge] knowledge reads QDRANT_ENDPOINT with VECTOR_STORE=qdrant");
     }
 }
