@@ -1,5 +1,6 @@
 // Bicep read with the tree-sitter grammar (WASM, no network, no Bicep CLI): syntax errors, the files a
-// template points at, and the few literal facts the other checks need from it.
+// template points at (modules, load*Content), module calls against the modules' declared parameters,
+// and the few literal facts the other checks need (object keys of named variables).
 import { Parser, Language } from 'web-tree-sitter';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -64,7 +65,7 @@ export async function parseBicep(path) {
     if (node.type === 'module_declaration') {
       const target = stringValue(node.children.find(c => c.type === 'string'));
       if (target !== null) {
-        modules.push({ path: target, line: node.startPosition.row + 1 });
+        modules.push({ path: target, line: node.startPosition.row + 1, params: passedParams(node) });
       }
     }
     // tree-sitter-bicep 1.1.0 reads a call that opens a multi-line array as an identifier followed by a
@@ -84,6 +85,13 @@ export async function parseBicep(path) {
       }
     }
   });
+  const params = new Map();
+  for (const node of tree.rootNode.namedChildren) {
+    if (node.type === 'parameter_declaration') {
+      const [name, type, value] = node.namedChildren;
+      params.set(name.text, { optional: value !== undefined || type?.namedChildren[0]?.type === 'nullable_type' });
+    }
+  }
   const variables = new Map();
   for (const node of tree.rootNode.namedChildren) {
     if (node.type === 'variable_declaration') {
@@ -91,7 +99,21 @@ export async function parseBicep(path) {
       variables.set(name, node);
     }
   }
-  return { path, errors, modules, loads, variables };
+  return { path, errors, modules, loads, variables, params };
+}
+
+/** The keys of a module's `params` object, wherever its body sits (plain, `if (...)` or `[for ...]`). */
+function passedParams(moduleNode) {
+  let body = moduleNode.namedChildren.find(c => c.type === 'object');
+  for (const wrapper of moduleNode.namedChildren.filter(c => c.type === 'if_statement' || c.type === 'for_statement')) {
+    body = wrapper.namedChildren.find(c => c.type === 'object') ?? body;
+  }
+  const params = body?.namedChildren.find(p => p.type === 'object_property' && p.namedChildren[0]?.text === 'params');
+  const object = params?.namedChildren[1];
+  if (object?.type !== 'object') {
+    return null;
+  }
+  return object.namedChildren.filter(p => p.type === 'object_property').map(p => p.namedChildren[0].text);
 }
 
 function variableOf(node) {
@@ -121,13 +143,45 @@ export function objectKeys(variableNode) {
   return keys;
 }
 
+// A module call passes only parameters the module declares, and every one it requires (no default,
+// not nullable).
+function moduleParamFindings(rel, module, targetPath) {
+  if (module.params === null || !existsSync(targetPath)) {
+    return [];
+  }
+  const declared = parseCache.get(resolve(targetPath))?.params;
+  if (!declared) {
+    return [];
+  }
+  const findings = [];
+  for (const name of module.params) {
+    if (!declared.has(name)) {
+      findings.push({ check: 'module-params', message: `${rel}:${module.line} passes '${name}', which ${module.path} does not declare` });
+    }
+  }
+  for (const [name, param] of declared) {
+    if (!param.optional && !module.params.includes(name)) {
+      findings.push({ check: 'module-params', message: `${rel}:${module.line} does not pass '${name}', which ${module.path} requires` });
+    }
+  }
+  return findings;
+}
+
+const parseCache = new Map();
+
 /** Syntax and referenced-file findings for every .bicep under dir. */
 export async function checkBicep(root, dir) {
   const findings = [];
   const parsed = new Map();
-  for (const path of bicepFiles(dir)) {
+  const paths = bicepFiles(dir);
+  parseCache.clear();
+  for (const path of paths) {
     const file = await parseBicep(path);
     parsed.set(resolve(path), file);
+    parseCache.set(resolve(path), file);
+  }
+  for (const path of paths) {
+    const file = parsed.get(resolve(path));
     const rel = relative(root, path);
     for (const e of file.errors) {
       findings.push({ check: 'bicep-syntax', message: `${rel}:${e.line}:${e.column} does not parse near '${e.text}'` });
@@ -136,6 +190,9 @@ export async function checkBicep(root, dir) {
       if (!existsSync(join(dirname(path), m.path))) {
         findings.push({ check: 'module-paths', message: `${rel}:${m.line} module '${m.path}' does not exist` });
       }
+    }
+    for (const m of file.modules) {
+      findings.push(...moduleParamFindings(rel, m, join(dirname(path), m.path)));
     }
     for (const l of file.loads) {
       if (!existsSync(join(dirname(path), l.path))) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +51,8 @@ class DisagreementTest {
                 "resource broken 'Microsoft.Web/sites@2024-04-01' = {\n  name: \n"));
         scenario(source, "modulePath", copy -> copy.replace("infra/bicep/main.bicep",
                 "'modules/openai.bicep'", "'modules/open-ai.bicep'"));
+        scenario(source, "moduleParamRenamed", copy -> copy.replace("infra/bicep/main.bicep",
+                "    deadLetterContainer: deadLetterContainer\n    subscriptions:", "    deadLetterBlobs: deadLetterContainer\n    subscriptions:"));
         scenario(source, "settingDropped", copy -> copy.replace(KNOWLEDGE_JSON,
                 "\"KNOWLEDGE_CHUNK_TOKENS\": \"250\",", ""));
         scenario(source, "settingAddedInCode", copy -> copy.write(KNOWLEDGE_SRC + "ReindexSettings.java", """
@@ -188,6 +192,25 @@ class DisagreementTest {
     void should_fail_module_paths_when_a_module_file_does_not_exist() {
         assertThat(failures("modulePath")).singleElement().asString()
                 .startsWith("FAIL module-paths infra/bicep/main.bicep:").contains("'modules/open-ai.bicep' does not exist");
+    }
+
+    @Test
+    void should_fail_module_params_when_a_module_call_and_the_module_disagree() throws IOException {
+        assertThat(failures("moduleParamRenamed")).containsExactlyInAnyOrder(
+                "FAIL module-params infra/bicep/main.bicep:" + moduleLine("modules/event-grid-subscriptions.bicep")
+                        + " passes 'deadLetterBlobs', which modules/event-grid-subscriptions.bicep does not declare",
+                "FAIL module-params infra/bicep/main.bicep:" + moduleLine("modules/event-grid-subscriptions.bicep")
+                        + " does not pass 'deadLetterContainer', which modules/event-grid-subscriptions.bicep requires");
+    }
+
+    private static int moduleLine(String module) throws IOException {
+        List<String> lines = Files.readAllLines(ROOTS.get("moduleParamRenamed").resolve("infra/bicep/main.bicep"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("module ") && lines.get(i).contains("'" + module + "'")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException(module + " is not called from main.bicep");
     }
 
     @Test
