@@ -396,8 +396,10 @@ output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 @description('Event Grid topic endpoint.')
 output EVENT_GRID_TOPIC_ENDPOINT string = topic.outputs.endpoint
 
-@description('Qdrant gRPC endpoint (private when deployed here).')
-output QDRANT_ENDPOINT string = platformReferences.qdrantEndpoint
+// Not named QDRANT_ENDPOINT: azd writes outputs into the environment, and that name is the parameter
+// that switches to an existing Qdrant (which would stop deploying this one on the next provision).
+@description('Qdrant gRPC endpoint the apps use (reachable only from the private network when deployed here).')
+output QDRANT_APP_ENDPOINT string = platformReferences.qdrantEndpoint
 
 @description('API Management gateway URL; every app is under /api/v1/<app>.')
 output API_GATEWAY_URL string = apim.outputs.gatewayUrl

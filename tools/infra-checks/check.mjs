@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { checkBicep } from './lib/bicep.mjs';
 import { checkWorkflows } from './lib/workflows.mjs';
 import { checkApp, functionApps, infraModel } from './lib/agreement.mjs';
+import { checkAzdOutputs } from './lib/azd.mjs';
 
 async function checkRoot(root) {
   const bicepDir = join(root, 'infra/bicep');
@@ -20,6 +21,7 @@ async function checkRoot(root) {
   }
   const bicep = await checkBicep(root, bicepDir);
   findings.push(...bicep.findings);
+  findings.push(...checkAzdOutputs(root, bicep.parsed.get(join(bicepDir, 'main.bicep'))));
 
   const samplePath = join(root, 'local.settings.sample.json');
   const sample = existsSync(samplePath) ? JSON.parse(readFileSync(samplePath, 'utf8')).Values ?? {} : {};

@@ -93,13 +93,18 @@ export async function parseBicep(path) {
     }
   }
   const variables = new Map();
+  const outputs = [];
   for (const node of tree.rootNode.namedChildren) {
+    if (node.type === 'output_declaration') {
+      const [name, , value] = node.namedChildren;
+      outputs.push({ name: name.text, value: value?.text, line: node.startPosition.row + 1 });
+    }
     if (node.type === 'variable_declaration') {
       const name = node.namedChildren.find(c => c.type === 'identifier')?.text;
       variables.set(name, node);
     }
   }
-  return { path, errors, modules, loads, variables, params };
+  return { path, errors, modules, loads, variables, params, outputs };
 }
 
 /** The keys of a module's `params` object, wherever its body sits (plain, `if (...)` or `[for ...]`). */

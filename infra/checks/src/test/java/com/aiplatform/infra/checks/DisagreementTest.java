@@ -53,6 +53,8 @@ class DisagreementTest {
                 "'modules/openai.bicep'", "'modules/open-ai.bicep'"));
         scenario(source, "moduleParamRenamed", copy -> copy.replace("infra/bicep/main.bicep",
                 "    deadLetterContainer: deadLetterContainer\n    subscriptions:", "    deadLetterBlobs: deadLetterContainer\n    subscriptions:"));
+        scenario(source, "outputFeedsParameter", copy -> copy.replace("infra/bicep/main.bicep",
+                "output QDRANT_APP_ENDPOINT string", "output QDRANT_ENDPOINT string"));
         scenario(source, "settingDropped", copy -> copy.replace(KNOWLEDGE_JSON,
                 "\"KNOWLEDGE_CHUNK_TOKENS\": \"250\",", ""));
         scenario(source, "settingAddedInCode", copy -> copy.write(KNOWLEDGE_SRC + "ReindexSettings.java", """
@@ -211,6 +213,13 @@ class DisagreementTest {
             }
         }
         throw new IllegalStateException(module + " is not called from main.bicep");
+    }
+
+    @Test
+    void should_fail_azd_outputs_when_an_output_would_feed_another_value_into_a_parameter() {
+        assertThat(failures("outputFeedsParameter")).singleElement().asString()
+                .startsWith("FAIL azd-outputs infra/bicep/main.bicep:")
+                .endsWith("output QDRANT_ENDPOINT would set the environment variable that main.parameters.json reads into 'qdrantEndpoint'");
     }
 
     @Test
