@@ -61,7 +61,7 @@ var apps = [
   loadJsonContent('apps/assistant.json')
   loadJsonContent('apps/platform.json')
 ]
-var gateway = loadJsonContent('gateway/gateway.json')
+var gateway = loadJsonContent('../gateway/gateway.json')
 
 var appNames = map(apps, app => app.name)
 var functionAppNames = toObject(appNames, app => app, app => '${abbrs.webSitesFunctions}${app}-${resourceToken}')
@@ -344,10 +344,10 @@ module apimRoles 'modules/role-assignments.bicep' = {
     principalId: apimIdentity.outputs.principalId
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
-    assignments: map(gateway.apis, api => {
+    assignments: map(appNames, app => {
       role: 'Key Vault Secrets User'
       scope: 'secret'
-      resource: '${api.app}-function-key'
+      resource: '${app}-function-key'
     })
   }
 }
@@ -366,12 +366,13 @@ module apim 'modules/api-management.bicep' = {
     identityId: apimIdentity.outputs.id
     identityClientId: apimIdentity.outputs.clientId
     definition: gateway
-    backends: toObject(union(map(gateway.apis, api => api.app), []), app => app, app => {
+    backends: toObject(appNames, app => app, app => {
       url: 'https://${functionAppNames[app]}.azurewebsites.net'
       functionKeySecretUri: '${keyVault.outputs.uri}secrets/${app}-function-key'
     })
-    apiPolicyTemplate: loadTextContent('gateway/api-policy.xml')
-    productPolicyTemplate: loadTextContent('gateway/product-policy.xml')
+    globalPolicyTemplate: loadTextContent('../apim/policies/global.xml')
+    apiPolicyTemplate: loadTextContent('../apim/policies/api.xml')
+    productLimitsTemplate: loadTextContent('../apim/policies/product-limits.xml')
   }
 }
 

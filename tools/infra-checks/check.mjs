@@ -12,6 +12,7 @@ import { checkBicep } from './lib/bicep.mjs';
 import { checkWorkflows } from './lib/workflows.mjs';
 import { checkApp, functionApps, infraModel } from './lib/agreement.mjs';
 import { checkAzdOutputs } from './lib/azd.mjs';
+import { checkGateway } from './lib/gateway.mjs';
 
 async function checkRoot(root) {
   const bicepDir = join(root, 'infra/bicep');
@@ -26,6 +27,7 @@ async function checkRoot(root) {
   const samplePath = join(root, 'local.settings.sample.json');
   const sample = existsSync(samplePath) ? JSON.parse(readFileSync(samplePath, 'utf8')).Values ?? {} : {};
   const model = infraModel(root, bicep.parsed);
+  findings.push(...checkGateway(root, model));
   const apps = functionApps(root);
   const summaries = [];
   for (const app of apps) {

@@ -1,7 +1,10 @@
-// API Management rendered from the gateway definition (infra/bicep/gateway/): one API per entry (e.g.
-// /api/v1/knowledge), each with a backend at the same path on its function app that adds the app's
-// function key (a Key Vault named value), and products with their limits. The policies are XML
-// templates kept beside the definition; this module only substitutes the backend id and the limits.
+// API Management rendered from the gateway definition (infra/gateway/gateway.json) and the policy
+// templates beside it (infra/apim/policies): the global policy (CORS), one API per entry of "apis" at its
+// path with wildcard operations, each with a policy rendered from api.xml (identity, size limit, product
+// limits from product-limits.xml, backend and function key), one backend per app at the API's path on its
+// function app, and the named values the policies use: each app's function key (Key Vault references),
+// platform-function-key and platform-base-url. Keys are the platform app's, not APIM subscriptions, so
+// APIs do not require APIM subscriptions.
 
 @description('Required. Name of the API Management service.')
 param name string
@@ -33,63 +36,30 @@ param identityId string
 @description('Required. Client id of that identity.')
 param identityClientId string
 
-@description('Required. The gateway definition: APIs and products.')
-param definition gatewayDefinition
+@description('Required. The gateway definition (infra/gateway/gateway.json): identity, cors, apis (app, path, functionKeyNamedValue, maxRequestBytes, internalPaths?), products (id, apis, rateLimit, quota, tokenLimit).')
+param definition object
 
-@description('Required. Per app name: url (the function app\'s https://host, no path) and functionKeySecretUri (Key Vault secret URI of its host key).')
+@description('Required. Per app name: url (https://host of its function app, no path) and functionKeySecretUri (Key Vault secret URI of its host key). Must include platform.')
 param backends object
 
-@description('Required. Policy XML for every API; __BACKEND_ID__ becomes the API\'s backend (named as the API).')
+@description('Required. infra/apim/policies/global.xml.')
+param globalPolicyTemplate string
+
+@description('Required. infra/apim/policies/api.xml.')
 param apiPolicyTemplate string
 
-@description('Required. Policy XML for every product; __RATE_CALLS__, __RATE_PERIOD__, __QUOTA_CALLS__ and __QUOTA_PERIOD__ become its limits.')
-param productPolicyTemplate string
+@description('Required. infra/apim/policies/product-limits.xml.')
+param productLimitsTemplate string
 
-@description('An API served by one function app.')
-type apiDefinition = {
-  @description('Required. API id, e.g. knowledge.')
-  name: string
-  @description('Required. Display name.')
-  displayName: string
-  @description('Required. Path on the gateway, e.g. api/v1/knowledge.')
-  path: string
-  @description('Required. The function app (a key of backends) that serves it.')
-  app: string
-  @description('Required. Operations: method and URL template relative to path.')
-  operations: {
-    name: string
-    method: string
-    urlTemplate: string
-  }[]
-}
-
-@description('A product: which APIs a subscription key opens, with what limits.')
-type productDefinition = {
-  @description('Required. Product id.')
-  name: string
-  @description('Required. Display name.')
-  displayName: string
-  @description('Required. Description.')
-  description: string
-  @description('Required. API names in the product.')
-  apis: string[]
-  @description('Required. Calls per renewal period per subscription key.')
-  rateLimit: {
-    calls: int
-    renewalPeriod: int
-  }
-  @description('Required. Calls per quota period per subscription key.')
-  quota: {
-    calls: int
-    renewalPeriod: int
-  }
-}
-
-@description('The gateway definition.')
-type gatewayDefinition = {
-  apis: apiDefinition[]
-  products: productDefinition[]
-}
+var identity = definition.identity
+var jwt = identity.jwt
+var operationMethods = [
+  'GET'
+  'POST'
+  'PUT'
+  'PATCH'
+  'DELETE'
+]
 
 resource service 'Microsoft.ApiManagement/service@2024-05-01' = {
   name: name
@@ -126,108 +96,115 @@ resource functionKeys 'Microsoft.ApiManagement/service/namedValues@2024-05-01' =
   }
 ]
 
+resource platformBaseUrl 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = {
+  parent: service
+  name: 'platform-base-url'
+  properties: {
+    displayName: 'platform-base-url'
+    value: backends.platform.url
+  }
+}
+
+resource globalPolicy 'Microsoft.ApiManagement/service/policies@2024-05-01' = {
+  parent: service
+  name: 'policy'
+  properties: {
+    format: 'rawxml'
+    value: replace(replace(replace(replace(replace(globalPolicyTemplate,
+      '__CORS_ORIGINS__', join(map(definition.cors.allowedOrigins, o => '<origin>${o}</origin>'), '')),
+      '__CORS_METHODS__', join(map(definition.cors.allowedMethods, m => '<method>${m}</method>'), '')),
+      '__CORS_HEADERS__', join(map(definition.cors.allowedHeaders, h => '<header>${h}</header>'), '')),
+      '__CORS_EXPOSED__', join(map(definition.cors.exposedHeaders, h => '<header>${h}</header>'), '')),
+      '__CORS_MAX_AGE__', string(definition.cors.maxAgeSeconds))
+  }
+}
+
 // The gateway forwards the path below the API's path, so each backend sits at the API's path on the app.
-resource apiBackends 'Microsoft.ApiManagement/service/backends@2024-05-01' = [
+resource appBackends 'Microsoft.ApiManagement/service/backends@2024-05-01' = [
   for api in definition.apis: {
     parent: service
-    name: api.name
+    name: api.app
     properties: {
       protocol: 'http'
       url: '${backends[api.app].url}/${api.path}'
-      credentials: {
-        header: {
-          'x-functions-key': [
-            '{{${api.app}-function-key}}'
-          ]
-        }
-      }
     }
-    dependsOn: [
-      functionKeys
-    ]
   }
 ]
 
 resource apis 'Microsoft.ApiManagement/service/apis@2024-05-01' = [
   for api in definition.apis: {
     parent: service
-    name: api.name
+    name: api.app
     properties: {
-      displayName: api.displayName
+      displayName: api.app
       path: api.path
       protocols: [
         'https'
       ]
-      subscriptionRequired: true
+      subscriptionRequired: false
+      subscriptionKeyParameterNames: {
+        header: 'x-apim-native-key'
+        query: 'apim-native-key'
+      }
     }
-  }
-]
-
-resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' = [
-  for (api, i) in definition.apis: {
-    parent: apis[i]
-    name: 'policy'
-    properties: {
-      format: 'rawxml'
-      value: replace(apiPolicyTemplate, '__BACKEND_ID__', api.name)
-    }
-    dependsOn: [
-      apiBackends
-    ]
   }
 ]
 
 module operations 'api-management-operations.bicep' = [
   for (api, i) in definition.apis: {
-    name: 'apim-operations-${api.name}'
+    name: 'apim-operations-${api.app}'
     params: {
       serviceName: service.name
       apiName: apis[i].name
-      operations: api.operations
+      operations: map(operationMethods, method => {
+        name: toLower(method)
+        method: method
+        urlTemplate: '/*'
+      })
     }
   }
 ]
 
-resource products 'Microsoft.ApiManagement/service/products@2024-05-01' = [
-  for product in definition.products: {
-    parent: service
-    name: product.name
-    properties: {
-      displayName: product.displayName
-      description: product.description
-      subscriptionRequired: true
-      approvalRequired: false
-      state: 'published'
-    }
-  }
-]
+// product-limits.xml once per product; __APP__ stays for the API policy to fill in.
+var productLimits = join(map(definition.products, p =>
+  replace(replace(replace(replace(replace(replace(replace(replace(productLimitsTemplate,
+    '__PRODUCT_ID__', p.id), '__PRODUCT_APIS__', join(p.apis, ',')),
+    '__RATE_CALLS__', string(p.rateLimit.calls)), '__RATE_PERIOD__', string(p.rateLimit.renewalPeriodSeconds)),
+    '__QUOTA_CALLS__', string(p.quota.calls)), '__QUOTA_PERIOD__', string(p.quota.renewalPeriodSeconds)),
+    '__TOKENS_PER_MINUTE__', string(p.tokenLimit.tokensPerMinute)), '__TOKENS_HEADER__', identity.tokensResponseHeader)), '\n')
 
-resource productPolicies 'Microsoft.ApiManagement/service/products/policies@2024-05-01' = [
-  for (product, i) in definition.products: {
-    parent: products[i]
+resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' = [
+  for (api, i) in definition.apis: {
+    parent: apis[i]
     name: 'policy'
+    dependsOn: [
+      appBackends
+      functionKeys
+      platformBaseUrl
+    ]
     properties: {
       format: 'rawxml'
-      value: replace(replace(replace(replace(productPolicyTemplate,
-        '__RATE_CALLS__', string(product.rateLimit.calls)),
-        '__RATE_PERIOD__', string(product.rateLimit.renewalPeriod)),
-        '__QUOTA_CALLS__', string(product.quota.calls)),
-        '__QUOTA_PERIOD__', string(product.quota.renewalPeriod))
+      value: replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
+        replace(replace(replace(replace(replace(apiPolicyTemplate,
+        '__PRODUCT_LIMITS__', productLimits),
+        '__APP__', api.app),
+        '__MAX_REQUEST_BYTES__', string(api.maxRequestBytes)),
+        '__INTERNAL_PATHS__', join(api.?internalPaths ?? [], ',')),
+        '__FUNCTION_KEY_NAMED_VALUE__', api.functionKeyNamedValue),
+        '__BACKEND_ID__', api.app),
+        '__KEY_HEADER__', identity.subscriptionKeyHeader),
+        '__JWT_OPENID_CONFIG__', replace(jwt.openIdConfiguration, '{tenant}', tenant().tenantId)),
+        '__JWT_AUDIENCE__', jwt.audience),
+        '__JWT_ISSUER__', replace(jwt.issuer, '{tenant}', tenant().tenantId)),
+        '__JWT_CONSUMER_CLAIM__', jwt.consumerClaim),
+        '__JWT_TENANT_CLAIM__', jwt.tenantClaim),
+        '__JWT_ROLES_CLAIM__', jwt.rolesClaim),
+        '__JWT_PRODUCT__', jwt.product),
+        '__CONSUMER_HEADER__', identity.headers.consumer),
+        '__TENANT_HEADER__', identity.headers.tenant),
+        '__ROLES_HEADER__', identity.headers.roles),
+        '__TOKENS_HEADER__', identity.tokensResponseHeader)
     }
-  }
-]
-
-module productApis 'api-management-product-apis.bicep' = [
-  for (product, i) in definition.products: {
-    name: 'apim-product-${product.name}'
-    params: {
-      serviceName: service.name
-      productName: products[i].name
-      apiNames: product.apis
-    }
-    dependsOn: [
-      apis
-    ]
   }
 ]
 

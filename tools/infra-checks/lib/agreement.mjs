@@ -14,7 +14,8 @@
 //   trigger or binding, is provisioned (storage lists of common.json and the apps); queues get their
 //   "-poison" queue from storage.bicep.
 // - roles: blob container -> Storage Blob Data Contributor; table -> Storage Table Data Contributor;
-//   queue used -> Storage Queue Data Contributor (a queue trigger also on "<queue>-poison"); Event Grid
+//   queue used -> Storage Queue Data Contributor (a queue trigger also on "<queue>-poison", unless the
+//   queue is itself a poison queue); Event Grid
 //   publishing (EVENT_PUBLISHER=eventgrid) -> EventGrid Data Sender on the topic; Azure OpenAI
 //   (LLM_PROVIDER or EMBEDDING_PROVIDER azure_openai) -> Cognitive Services OpenAI User; a setting
 //   "{{keyVault:<secret>}}" -> Key Vault Secrets User on that secret; the Functions host -> Storage Blob
@@ -214,7 +215,8 @@ export function checkApp(root, appName, model, sample) {
     if (!model.provisioned[need.kind].has(need.name)) {
       fail('resources', `${need.kind} '${need.name}' (${need.why}) is not provisioned in any storage list`);
     }
-    const targets = need.poison ? [need.name, `${need.name}-poison`] : [need.name];
+    // A trigger on a poison queue itself (replaying dead letters) needs no "-poison-poison" queue.
+    const targets = need.poison && !need.name.endsWith('-poison') ? [need.name, `${need.name}-poison`] : [need.name];
     for (const target of targets) {
       if (!hasRole(roles, roleFor[need.kind], need.kind, target)) {
         fail('roles', `${roleFor[need.kind]} on ${need.kind} '${target}' is missing (${need.why})`);

@@ -9,8 +9,9 @@
 //   `.reader()`): required, string, optional, integer, longValue, decimal, bool, duration, choice, get.
 //   The first argument is a string literal, a String constant (static final, in the same class or as
 //   Class.NAME) or a constant + literal concatenation; anything else is reported as dynamic, not guessed.
-// - A setting is also read when a string literal in the app's own sources holds %NAME% (binding
-//   expressions in trigger and binding annotations).
+// - A setting is also read when a string literal inside an annotation's arguments in the app's own
+//   sources holds %NAME% (binding expressions of trigger and binding annotations; format strings such
+//   as "%s%d" elsewhere are not settings).
 // - Functions: each @FunctionName("name") with the trigger and binding annotations that follow it up to
 //   the next @FunctionName; attribute values are literals or constants.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -243,7 +244,9 @@ export function settingsRead(root, files, ownFiles) {
     }
   }
   for (const file of ownFiles) {
-    for (const s of file.strings) {
+    const annotations = [...file.code.matchAll(/@[\w.]+\s*\(/g)]
+      .map(m => ({ from: m.index, to: m.index + m[0].length + firstArgument(file.text, m.index + m[0].length, true).length }));
+    for (const s of file.strings.filter(s => annotations.some(a => s.offset > a.from && s.offset < a.to))) {
       for (const m of s.value.matchAll(/%([A-Za-z_][A-Za-z0-9_]*)%/g)) {
         add(m[1], `${relative(root, file.path)}:${lineOf(file.text, s.offset)}`);
       }

@@ -55,6 +55,11 @@ class DisagreementTest {
                 "    deadLetterContainer: deadLetterContainer\n    subscriptions:", "    deadLetterBlobs: deadLetterContainer\n    subscriptions:"));
         scenario(source, "outputFeedsParameter", copy -> copy.replace("infra/bicep/main.bicep",
                 "output QDRANT_APP_ENDPOINT string", "output QDRANT_ENDPOINT string"));
+        scenario(source, "policyPlaceholderUnknown", copy -> copy.replace("infra/apim/policies/api.xml",
+                "<set-backend-service backend-id=\"__BACKEND_ID__\" />",
+                "<set-backend-service backend-id=\"__BACKEND_ID__\" base-url=\"__BACKEND_URL__\" />"));
+        scenario(source, "gatewayRoutesUnknownApp", copy -> copy.replace("infra/gateway/gateway.json",
+                "\"app\": \"knowledge\"", "\"app\": \"summaries\""));
         scenario(source, "settingDropped", copy -> copy.replace(KNOWLEDGE_JSON,
                 "\"KNOWLEDGE_CHUNK_TOKENS\": \"250\",", ""));
         scenario(source, "settingAddedInCode", copy -> copy.write(KNOWLEDGE_SRC + "ReindexSettings.java", """
@@ -220,6 +225,18 @@ class DisagreementTest {
         assertThat(failures("outputFeedsParameter")).singleElement().asString()
                 .startsWith("FAIL azd-outputs infra/bicep/main.bicep:")
                 .endsWith("output QDRANT_ENDPOINT would set the environment variable that main.parameters.json reads into 'qdrantEndpoint'");
+    }
+
+    @Test
+    void should_fail_gateway_when_a_policy_template_has_a_placeholder_bicep_does_not_fill() {
+        assertThat(failures("policyPlaceholderUnknown")).singleElement().asString()
+                .isEqualTo("FAIL gateway infra/apim/policies/api.xml has __BACKEND_URL__, which api-management.bicep does not replace");
+    }
+
+    @Test
+    void should_fail_gateway_when_the_definition_routes_to_an_app_bicep_does_not_deploy() {
+        assertThat(failures("gatewayRoutesUnknownApp")).singleElement().asString()
+                .isEqualTo("FAIL gateway infra/gateway/gateway.json routes api/v1/knowledge to 'summaries', which main.bicep does not deploy");
     }
 
     @Test

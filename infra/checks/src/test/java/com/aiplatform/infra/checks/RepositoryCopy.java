@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A copy of what the infra checks read (functions and shared main sources with their poms, infra/bicep,
- * workflows, azure.yaml, local.settings.sample.json), to be edited so that code and infra disagree.
+ * A copy of what the infra checks read (functions and shared main sources with their poms, infra/bicep, the
+ * gateway definition and policies, workflows, azure.yaml, local.settings.sample.json), to be edited so that
+ * code and infra disagree.
  */
 final class RepositoryCopy {
 
-    private static final List<String> COPIED = List.of("functions", "shared", "infra/bicep", ".github/workflows",
-            "azure.yaml", "local.settings.sample.json");
+    private static final List<String> COPIED = List.of("functions", "shared", "infra/bicep", "infra/gateway",
+            "infra/apim", ".github/workflows", "azure.yaml", "local.settings.sample.json");
     private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".data", "test");
 
     private final Path root;
