@@ -126,14 +126,11 @@ var allReferences = union(references, {
   functionAppName: name
 })
 
+@description('Whether an app setting value is a "{{name}}" reference.')
+func isReference(value string) bool => startsWith(value, '{{') && endsWith(value, '}}')
+
 // "{{name}}" -> allReferences[name]; anything else is used as written.
-var resolvedSettings = toObject(
-  items(settings),
-  setting => setting.key,
-  setting => startsWith(setting.value, '{{') && endsWith(setting.value, '}}')
-    ? allReferences[substring(setting.value, 2, length(setting.value) - 4)]
-    : setting.value
-)
+var resolvedSettings = toObject(items(settings), setting => setting.key, setting => isReference(setting.value) ? allReferences[substring(setting.value, 2, length(setting.value) - 4)] : setting.value)
 
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
