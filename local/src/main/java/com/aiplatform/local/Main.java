@@ -1,6 +1,7 @@
 package com.aiplatform.local;
 
 import com.aiplatform.local.discovery.EventGridBinding;
+import com.aiplatform.local.bench.GatewayBenchCommand;
 import com.aiplatform.local.eval.BenchCommand;
 import com.aiplatform.local.eval.EvalCommand;
 import com.aiplatform.local.discovery.FunctionDefinition;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
-        subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class, GatewayBenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
