@@ -8,6 +8,7 @@ import com.aiplatform.platform.api.UsageFunctions;
 import com.aiplatform.platform.budget.BudgetService;
 import com.aiplatform.platform.consumers.ConsumerRepository;
 import com.aiplatform.platform.consumers.ConsumerService;
+import com.aiplatform.platform.consumers.Products;
 import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.platform.deadletters.DeadLetterService;
 import com.aiplatform.platform.health.PlatformHealth;
@@ -55,7 +56,7 @@ public final class PlatformApp implements FunctionApp {
     public static PlatformApp create(PlatformSettings config, TableStore tables, WorkQueue queues, Clock clock,
                                      List<AutoCloseable> resources) {
         var consumers = new ConsumerService(new ConsumerRepository(tables, config.consumersTable(), config.keysTable()),
-                new SubscriptionKeys(), clock);
+                new SubscriptionKeys(), Products.fromDefinition(), clock);
         var budgets = new BudgetService(tables, config.budgetsTable(), clock);
         var ledger = new UsageLedger(tables, config.usageTable());
         var health = new PlatformHealth(HttpClient.newBuilder().connectTimeout(config.healthTimeout()).build(),

@@ -27,18 +27,21 @@ public final class ConsumerService {
 
     private final ConsumerRepository repository;
     private final SubscriptionKeys keys;
+    private final Set<String> products;
     private final Clock clock;
 
-    public ConsumerService(ConsumerRepository repository, SubscriptionKeys keys, Clock clock) {
+    /** {@code products}: the ids a consumer may be given (the gateway definition's, {@link Products}). */
+    public ConsumerService(ConsumerRepository repository, SubscriptionKeys keys, Set<String> products, Clock clock) {
         this.repository = repository;
         this.keys = keys;
+        this.products = Set.copyOf(products);
         this.clock = clock;
     }
 
     /** Creates a consumer with its first key (409 if the id is taken in that tenant). */
     public IssuedKey create(Caller caller, NewConsumer request) {
         TenantId tenant = Access.tenantFor(caller, request.tenantId());
-        validate(request);
+        validate(request, products);
         Set<String> roles = new LinkedHashSet<>(request.roles() == null ? List.of() : request.roles());
         if (roles.contains(Access.PLATFORM_ADMIN) && !caller.hasRole(Access.PLATFORM_ADMIN)) {
             throw ProblemException.forbidden("Only a platform admin may grant '" + Access.PLATFORM_ADMIN + "'");
@@ -132,13 +135,13 @@ public final class ConsumerService {
                 consumer.createdAt(), keys.stream().map(k -> new Consumer.KeyInfo(k.keyId(), k.createdAt())).toList());
     }
 
-    private static void validate(NewConsumer request) {
+    private static void validate(NewConsumer request, Set<String> products) {
         List<String> errors = new ArrayList<>();
         if (request.consumerId() == null || !ID.matcher(request.consumerId()).matches()) {
             errors.add("consumerId must be 1-63 lower-case letters, digits or hyphens");
         }
-        if (request.product() == null || !ID.matcher(request.product()).matches()) {
-            errors.add("product must name a product of the gateway definition");
+        if (request.product() == null || !products.contains(request.product())) {
+            errors.add("product must be one of the gateway definition's products " + products);
         }
         if (request.roles() != null && request.roles().stream().anyMatch(r -> r == null || !ROLE.matcher(r).matches())) {
             errors.add("roles must be lower-case names");

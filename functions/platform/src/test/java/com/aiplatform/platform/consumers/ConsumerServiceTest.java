@@ -15,7 +15,7 @@ class ConsumerServiceTest {
 
     private final InMemoryTableStore tables = new InMemoryTableStore();
     private final ConsumerService consumers = new ConsumerService(new ConsumerRepository(tables, "consumers", "keys"),
-            new SubscriptionKeys(), Clock.systemUTC());
+            new SubscriptionKeys(), Products.fromDefinition(), Clock.systemUTC());
 
     @Test
     void should_resolve_the_new_key_to_the_consumer_when_created() {
@@ -83,6 +83,9 @@ class ConsumerServiceTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThatThrownBy(() -> consumers.create(Callers.admin("acme"), new NewConsumer("Bad Id", null, "", null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> consumers.create(Callers.admin("acme"), new NewConsumer("shop2", null, "gold", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage() + e.problem().extensions())
+                        .contains("development", "starter", "standard"));
         assertThatThrownBy(() -> consumers.create(Callers.admin("acme"),
                 new NewConsumer("root", null, "starter", List.of("platform-admin"))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
