@@ -1,7 +1,8 @@
 package com.aiplatform.local;
 
-import com.aiplatform.local.gateway.DevelopmentIdentity;
 import com.aiplatform.local.gateway.Gateway;
+import com.aiplatform.local.gateway.GatewayDefinition;
+import com.aiplatform.local.gateway.JwtVerifier;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
@@ -17,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * The whole platform in one process, without an Azure account or Core Tools: Azurite for storage,
- * every function app found on the class path, their HTTP routes on one port behind the development
- * gateway, their queue triggers polled with host.json semantics, and an in-process event bus for
+ * every function app found on the class path, their HTTP routes on one port behind the gateway
+ * that enforces the gateway definition, their queue triggers polled with host.json semantics, and an in-process event bus for
  * their Event Grid triggers. Build the options here, then {@link #start()}.
  */
 public final class LocalPlatform {
@@ -34,7 +35,9 @@ public final class LocalPlatform {
     final Map<String, String> settings;
     final Map<String, String> environment;
     final Optional<Function<Settings, WorkQueue>> workQueue;
-    final Gateway gateway;
+    final Optional<Gateway> gateway;
+    final Optional<GatewayDefinition> gatewayDefinition;
+    final Optional<JwtVerifier> jwtVerifier;
     final Optional<Set<String>> apps;
     final long maxBodyBytes;
     final int queueWorkers;
@@ -54,7 +57,9 @@ public final class LocalPlatform {
         // By default queue triggers poll Azurite through the same adapter the apps send with.
         this.workQueue = Optional.of(b.workQueue != null ? b.workQueue
                 : settings -> AzureStorageClients.fromSettings(settings).workQueue());
-        this.gateway = b.gateway;
+        this.gateway = Optional.ofNullable(b.gateway);
+        this.gatewayDefinition = Optional.ofNullable(b.gatewayDefinition);
+        this.jwtVerifier = Optional.ofNullable(b.jwtVerifier);
         this.apps = Optional.ofNullable(b.apps);
         this.maxBodyBytes = b.maxBodyBytes;
         this.queueWorkers = b.queueWorkers;
@@ -82,7 +87,9 @@ public final class LocalPlatform {
         private final Map<String, String> settings = new HashMap<>();
         private Map<String, String> environment = System.getenv();
         private Function<Settings, WorkQueue> workQueue;
-        private Gateway gateway = new DevelopmentIdentity();
+        private Gateway gateway;
+        private GatewayDefinition gatewayDefinition;
+        private JwtVerifier jwtVerifier;
         private Set<String> apps;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int queueWorkers = 4;
@@ -139,8 +146,21 @@ public final class LocalPlatform {
             return this;
         }
 
+        /** Replaces the gateway built from the gateway definition (tests of apps outside the definition). */
         public Builder gateway(Gateway value) {
             this.gateway = value;
+            return this;
+        }
+
+        /** The gateway definition to enforce (default: infra/gateway/gateway.json from the class path). */
+        public Builder gatewayDefinition(GatewayDefinition value) {
+            this.gatewayDefinition = value;
+            return this;
+        }
+
+        /** Verifies bearer tokens (default: from GATEWAY_JWKS_URL, or none). */
+        public Builder jwtVerifier(JwtVerifier value) {
+            this.jwtVerifier = value;
             return this;
         }
 

@@ -2,6 +2,7 @@ package com.aiplatform.local;
 
 import com.aiplatform.local.discovery.EventGridBinding;
 import com.aiplatform.local.eval.AgentBenchCommand;
+import com.aiplatform.local.bench.GatewayBenchCommand;
 import com.aiplatform.local.eval.BenchCommand;
 import com.aiplatform.local.eval.EvalCommand;
 import com.aiplatform.local.discovery.FunctionDefinition;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
-        subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class, AgentBenchCommand.class})
+        subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class, AgentBenchCommand.class,
+                GatewayBenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -90,6 +92,9 @@ public final class Main {
                     }
                 }
             }
+            platform.developmentKey().ifPresent(key -> out.printf("%nDevelopment subscription key (consumer local-developer, "
+                    + "tenant local, admin; kept in <data>/gateway/development-key):%n  export AIP_KEY=%s%n"
+                    + "  curl -H \"Ocp-Apim-Subscription-Key: $AIP_KEY\" %s/api/v1/platform/health%n", key, platform.baseUrl()));
             out.printf("%nData in %s. Press Ctrl-C to stop.%n", platform.settings().get("DATA_DIR").orElse("?"));
             out.flush();
         }

@@ -45,15 +45,17 @@ public final class RunningPlatform implements AutoCloseable {
     private final Settings settings;
     private final List<HostedApp> apps;
     private final RouteTable routes;
+    private final Optional<String> developmentKey;
 
     private RunningPlatform(Deque<AutoCloseable> resources, int port, LocalEventBus events, Settings settings,
-                            List<HostedApp> apps, RouteTable routes) {
+                            List<HostedApp> apps, RouteTable routes, Optional<String> developmentKey) {
         this.resources = resources;
         this.port = port;
         this.events = events;
         this.settings = settings;
         this.apps = List.copyOf(apps);
         this.routes = routes;
+        this.developmentKey = developmentKey;
     }
 
     static RunningPlatform start(LocalPlatform options) {
@@ -84,13 +86,14 @@ public final class RunningPlatform implements AutoCloseable {
             subscribeEventFunctions(apps, events, invoker, started);
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
-            HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, options.gateway), invoker,
+            GatewaySetup gateway = GatewaySetup.create(options, settings, apps, data.path());
+            HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
                     options.maxBodyBytes);
             http.start(port);
             started.push(http);
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());
-            return new RunningPlatform(started, port, events, settings, apps, routes);
+            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey());
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -117,6 +120,14 @@ public final class RunningPlatform implements AutoCloseable {
 
     public List<HostedApp> apps() {
         return apps;
+    }
+
+    /**
+     * The subscription key of the development consumer ({@code local-developer}, tenant {@code local}, admin),
+     * when the platform app is hosted: send it as {@code Ocp-Apim-Subscription-Key}.
+     */
+    public Optional<String> developmentKey() {
+        return developmentKey;
     }
 
     public List<HttpRoute> routes() {

@@ -1,5 +1,6 @@
 package com.aiplatform.local;
 
+import com.aiplatform.local.sample.FixedIdentity;
 import com.aiplatform.local.sample.SamplePlatform;
 import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,8 +145,8 @@ class LocalPlatformHttpTest {
                 .header("x-aiplatform-roles", "superuser"));
 
         JsonNode body = Json.tree(response.body());
-        assertThat(body.path("tenant").asText()).isEqualTo("local");
-        assertThat(body.path("consumer").asText()).isEqualTo("local-developer");
+        assertThat(body.path("tenant").asText()).isEqualTo(FixedIdentity.TENANT);
+        assertThat(body.path("consumer").asText()).isEqualTo(FixedIdentity.CONSUMER);
         assertThat(body.path("roles").toString()).isEqualTo("[\"admin\"]");
     }
 

@@ -16,6 +16,7 @@ import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.blob.BlobStore;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
@@ -92,7 +93,7 @@ public final class KnowledgeApp implements FunctionApp {
             var documents = new DocumentService(stores, pipeline, new DocumentEvents(SharedAdapters.events(runtime, settings, host),
                     clock), usage, clock);
             var search = new SearchService(vectors, embedder, usage, config.searchCandidates());
-            var answers = new AnswerService(search, llm, usage);
+            var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens));
             var health = new HealthService(healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
             Map<Class<?>, Object> functions = Map.of(
                     DocumentFunctions.class, new DocumentFunctions(documents, config.maxDocumentBytes()),

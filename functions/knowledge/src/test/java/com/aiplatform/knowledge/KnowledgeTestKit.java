@@ -9,6 +9,8 @@ import com.aiplatform.knowledge.documents.TextExtractor;
 import com.aiplatform.knowledge.search.AnswerService;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.blob.memory.InMemoryBlobStore;
+import com.aiplatform.shared.budget.BudgetedChat;
+import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.event.PlatformEvent;
@@ -69,7 +71,8 @@ public final class KnowledgeTestKit implements AutoCloseable {
         this.documents = new DocumentService(stores, new DocumentService.DocumentPipeline(new TextExtractor(1_000_000),
                 new Chunker(EMBEDDER, 250, 32), EMBEDDER), new DocumentEvents(publisher, clock), usage, clock);
         this.search = new SearchService(vectors, EMBEDDER, usage, 100);
-        this.answers = new AnswerService(search, new ExtractiveLlmClient(), usage);
+        this.answers = new AnswerService(search, new BudgetedChat(new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
+                EMBEDDER));
     }
 
     public static CallContext as(String tenant) {

@@ -23,7 +23,7 @@ public final class AppToAppCalls implements Gateway {
     }
 
     @Override
-    public Map<String, String> admit(String method, String path, Map<String, String> headers) {
+    public Admission admit(String method, String path, Map<String, String> headers) {
         String presented = null;
         Map<String, String> forwarded = new LinkedHashMap<>();
         for (var header : headers.entrySet()) {
@@ -34,7 +34,7 @@ public final class AppToAppCalls implements Gateway {
             }
         }
         if (presented != null && MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
-            return forwarded;
+            return Admission.forward(forwarded);
         }
         return clients.admit(method, path, forwarded);
     }

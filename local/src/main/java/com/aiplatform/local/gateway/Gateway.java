@@ -9,9 +9,9 @@ import java.util.Map;
 public interface Gateway {
 
     /**
-     * Admits a request and returns the headers to forward to the function.
+     * Admits a request ({@code headers} with lower-case names) and says what to forward.
      *
-     * @throws com.aiplatform.shared.problem.ProblemException to refuse the request (401, 403, 429, ...)
+     * @throws com.aiplatform.shared.problem.ProblemException to refuse the request (401, 403, 404, 413, 429)
      */
-    Map<String, String> admit(String method, String path, Map<String, String> headers);
+    Admission admit(String method, String path, Map<String, String> headers);
 }

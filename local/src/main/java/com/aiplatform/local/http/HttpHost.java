@@ -2,6 +2,7 @@ package com.aiplatform.local.http;
 
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.HttpBinding;
+import com.aiplatform.local.gateway.Admission;
 import com.aiplatform.local.gateway.Gateway;
 import com.aiplatform.local.invoke.FunctionInvoker;
 import com.aiplatform.local.invoke.LocalExecutionContext;
@@ -75,11 +76,18 @@ public final class HttpHost implements AutoCloseable {
         ctx.header(Correlation.REQUEST_ID, correlation.requestId());
         ResponseContent response;
         try {
-            Map<String, String> admitted = new LinkedHashMap<>(gateway.admit(ctx.method().name(), path, headers));
+            Admission admission = gateway.admit(ctx.method().name(), path, headers);
+            admission.responseHeaders().forEach(ctx::header);
+            if (admission.answer().isPresent()) {
+                ctx.status(admission.answer().get());
+                return;
+            }
+            Map<String, String> admitted = new LinkedHashMap<>(admission.forward());
             admitted.put(Correlation.REQUEST_ID, correlation.requestId());
             admitted.put(Correlation.TRACEPARENT, correlation.traceparent());
             HttpMethod method = HttpMethod.value(ctx.method().name());
             response = dispatch(ctx, routes.resolve(method, path), method, admitted, correlation);
+            admission.onResponse().accept(response.status(), response.headers());
         } catch (ProblemException e) {
             response = ResponseContent.problem(e, path);
         } catch (RuntimeException e) {

@@ -36,6 +36,7 @@ record ResponseContent(int status, Map<String, String> headers, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", Problem.MEDIA_TYPE);
         e.retryAfter().ifPresent(d -> headers.put("retry-after", Long.toString(Math.max(1, d.toSeconds()))));
+        e.headers().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), value));
         return new ResponseContent(problem.status(), headers, Json.writeBytes(problem.toBody()));
     }
 

@@ -72,12 +72,12 @@ class HttpKnowledgeBaseTest {
     }
 
     @Test
-    void should_treat_a_call_with_a_wrong_key_as_a_clients_when_the_key_is_wrong() {
+    void should_refuse_a_call_as_an_unauthenticated_clients_when_the_key_is_wrong() {
         var wrongKey = HttpKnowledgeBase.create(new KnowledgeApiSettings(
                 platform.settings().get("KNOWLEDGE_API_BASE_URL").orElseThrow(), "not-the-key", Duration.ofSeconds(5)));
-        // Without the key the request is a client's: the gateway replaces the identity with its own.
-        var hits = wrongKey.search(ALICE, "espresso machine warranty", 3);
-        assertThat(hits).allSatisfy(hit -> assertThat(hit.documentId()).isNotEqualTo("warranty"));
+        // Without the function key the request is a client's, and it carries no credentials: the gateway refuses it.
+        assertThatThrownBy(() -> wrongKey.search(ALICE, "espresso machine warranty", 3))
+                .isInstanceOf(KnowledgeUnavailableException.class).hasMessageContaining("401");
     }
 
     @Test

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The knowledge app end to end: the local platform on free ports (Azurite in memory, Lucene on disk,
- * the bundled model, the offline LLM), driven over HTTP only. Every response is checked against the
+ * the bundled model, the offline LLM, the platform app for keys and budgets), driven over HTTP only, through
+ * the gateway with the development consumer's subscription key. Every response is checked against the
  * app's own OpenAPI document, which the app serves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,7 +54,7 @@ class KnowledgeEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge"))
+        platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "platform"))
                 .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8", "KNOWLEDGE_MAX_DOCUMENT_BYTES", "200000"))
                 .build().start();
         platform.events().subscribe("end-to-end-test", events::add);
@@ -249,6 +250,7 @@ class KnowledgeEndToEndTest {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
                 .header("x-aiplatform-tenant-id", "spoofed-tenant")
+                .header("Ocp-Apim-Subscription-Key", platform.developmentKey().orElseThrow())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

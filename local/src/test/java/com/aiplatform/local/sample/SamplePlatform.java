@@ -29,6 +29,7 @@ public final class SamplePlatform {
                 .workQueue(settings -> new InMemoryWorkQueue(Clock.systemUTC()))
                 .environment(Map.of())
                 .apps(Set.of("sample"))
+                .gateway(new FixedIdentity())
                 .settings(Map.of("SAMPLE_QUEUE", QUEUE));
     }
 

@@ -7,7 +7,10 @@ import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.http.HttpResponses;
 import com.aiplatform.shared.http.RequestBodies;
 import com.microsoft.azure.functions.ExecutionContext;
+import com.aiplatform.knowledge.search.Answer;
+import com.aiplatform.shared.json.Json;
 import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
@@ -22,6 +25,8 @@ public final class SearchFunctions {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private final SearchService search;
+    static final String TOKENS_HEADER = "x-aiplatform-tokens";
+
     private final AnswerService answers;
 
     public SearchFunctions(SearchService search, AnswerService answers) {
@@ -49,7 +54,13 @@ public final class SearchFunctions {
         return HttpResponses.handle(request, () -> {
             var call = Calls.context(request, context.getInvocationId());
             var question = RequestBodies.json(request, AskRequest.class, MAX_REQUEST_BYTES);
-            return HttpResponses.ok(request, answers.ask(call, question));
+            Answer answer = answers.ask(call, question);
+            // The gateway counts model tokens per consumer from this header (the definition's token limit).
+            return request.createResponseBuilder(HttpStatusType.custom(200))
+                    .header("Content-Type", "application/json")
+                    .header(TOKENS_HEADER, Long.toString(answer.usage().inputTokens() + answer.usage().outputTokens()))
+                    .body(Json.write(answer))
+                    .build();
         });
     }
 }

@@ -1,18 +1,20 @@
 package com.aiplatform.knowledge.search;
 
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
-import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.Source;
 import com.aiplatform.shared.usage.CallContext;
-import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.UsageRecord;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Answers a question from the tenant's documents: hybrid retrieval, then the LLM over numbered sources. */
+/**
+ * Answers a question from the tenant's documents: hybrid retrieval, then the LLM over numbered sources,
+ * through {@link BudgetedChat} so the caller's money budget is reserved before and settled after.
+ */
 public final class AnswerService {
 
     static final String INSTRUCTIONS = "You answer questions for an enterprise knowledge base. Use only the numbered "
@@ -22,13 +24,11 @@ public final class AnswerService {
     private static final int EXCERPT_LENGTH = 300;
 
     private final SearchService search;
-    private final LlmClient llm;
-    private final UsageMeter usage;
+    private final BudgetedChat chat;
 
-    public AnswerService(SearchService search, LlmClient llm, UsageMeter usage) {
+    public AnswerService(SearchService search, BudgetedChat chat) {
         this.search = search;
-        this.llm = llm;
-        this.usage = usage;
+        this.chat = chat;
     }
 
     public Answer ask(CallContext context, AskRequest request) {
@@ -39,10 +39,11 @@ public final class AnswerService {
             SearchHit hit = retrieved.results().get(i);
             sources.add(new Source(i + 1, hit.title() + " (" + hit.documentId() + ")", hit.text()));
         }
-        ChatResponse response = llm.chat(new ChatRequest(
+        BudgetedChat.Result result = chat.chat(context, "ask", new ChatRequest(
                 List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(request.question())),
                 sources, List.of(), MAX_ANSWER_TOKENS, 0.1));
-        UsageRecord record = usage.record(context, "ask", response.usage());
+        ChatResponse response = result.response();
+        UsageRecord record = result.usage();
         List<Answer.Citation> citations = new ArrayList<>();
         for (int number : response.citations()) {
             if (number >= 1 && number <= retrieved.results().size()) {

@@ -69,6 +69,7 @@ public final class HttpResponses {
                 .header("Content-Type", Problem.MEDIA_TYPE)
                 .body(Json.write(problem.toBody()));
         e.retryAfter().ifPresent(d -> builder.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+        e.headers().forEach(builder::header);
         return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package com.aiplatform.shared.problem;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,15 +12,22 @@ public class ProblemException extends RuntimeException {
 
     private final Problem problem;
     private final Duration retryAfter;
+    private final Map<String, String> headers;
 
     public ProblemException(Problem problem) {
         this(problem, null, null);
     }
 
     public ProblemException(Problem problem, Duration retryAfter, Throwable cause) {
+        this(problem, retryAfter, Map.of(), cause);
+    }
+
+    /** With response headers beyond {@code Retry-After} that the caller can act on (a remaining budget, ...). */
+    public ProblemException(Problem problem, Duration retryAfter, Map<String, String> headers, Throwable cause) {
         super(problem.title() + (problem.detail() == null ? "" : ": " + problem.detail()), cause);
         this.problem = problem;
         this.retryAfter = retryAfter;
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
@@ -32,6 +40,11 @@ public class ProblemException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** Extra response headers; the HTTP edge writes them beside Content-Type and Retry-After. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ProblemException badRequest(String detail) {

@@ -33,4 +33,13 @@ public interface WorkQueue {
 
     /** An estimate of the messages waiting (visible or not). */
     long depth(String queue);
+
+    /** The names of the queues that exist and start with {@code prefix} ("" for all), sorted. */
+    List<String> queues(String prefix);
+
+    /**
+     * Up to {@code max} (1-32) visible messages at the head of the queue, without hiding them or counting a
+     * dequeue; their {@code popReceipt} is null. For inspection (dead letters), not for processing.
+     */
+    List<QueueMessage> peek(String queue, int max);
 }

@@ -1,5 +1,9 @@
 package com.aiplatform.shared.runtime;
 
+import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.http.HttpBudget;
+import com.aiplatform.shared.budget.http.PlatformApiSettings;
+import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.event.eventgrid.EventGridEventPublisher;
 import com.aiplatform.shared.event.log.LogEventPublisher;
@@ -53,5 +57,11 @@ public final class SharedAdapters {
     public static UsageMeter usageMeter(RuntimeSettings runtime, WorkQueue queue, Clock clock) {
         return new UsageMeter(PriceTable.parse(runtime.modelPrices()), new QueueUsageSink(queue, runtime.usageQueue()),
                 clock);
+    }
+
+    /** The platform app's budgets over HTTP when {@code PLATFORM_API_BASE_URL} is set; otherwise none. */
+    public static Budget budget(Settings settings) {
+        PlatformApiSettings platform = PlatformApiSettings.from(settings);
+        return platform.baseUrl().isPresent() ? HttpBudget.create(platform) : new UnlimitedBudget();
     }
 }

@@ -179,4 +179,26 @@ public abstract class WorkQueueContract {
         assertThat(queues.receive(queue, 1, LONG)).isEmpty();
         assertThat(queues.depth(queue)).isZero();
     }
+
+    @Test
+    void should_list_queues_by_prefix_when_asked() {
+        String poison = queue + "-poison";
+        queues.createIfMissing(poison);
+
+        assertThat(queues.queues(queue)).containsExactly(queue, poison);
+        assertThat(queues.queues(queue + "-p")).containsExactly(poison);
+    }
+
+    @Test
+    void should_peek_without_hiding_or_counting_when_inspecting() {
+        queues.send(queue, "first");
+        queues.send(queue, "second");
+
+        List<QueueMessage> peeked = queues.peek(queue, 32);
+
+        assertThat(peeked).extracting(QueueMessage::body).containsExactly("first", "second");
+        assertThat(peeked).allSatisfy(m -> assertThat(m.dequeueCount()).isZero());
+        assertThat(queues.receive(queue, 32, LONG)).extracting(QueueMessage::id)
+                .containsExactlyInAnyOrderElementsOf(peeked.stream().map(QueueMessage::id).toList());
+    }
 }

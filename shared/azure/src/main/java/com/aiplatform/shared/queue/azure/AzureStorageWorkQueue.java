@@ -8,6 +8,8 @@ import com.azure.core.util.Context;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.models.QueueErrorCode;
+import com.azure.storage.queue.models.QueueItem;
+import com.azure.storage.queue.models.QueuesSegmentOptions;
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.azure.storage.queue.models.QueueStorageException;
 
@@ -100,6 +102,31 @@ public final class AzureStorageWorkQueue implements WorkQueue {
             return queue(queue).getProperties().getApproximateMessagesCount();
         } catch (QueueStorageException e) {
             throw translate("count", queue, e);
+        }
+    }
+
+    @Override
+    public List<String> queues(String prefix) {
+        try {
+            // The SDK sends an empty "include=" unless metadata is asked for, and Azurite answers that with 400.
+            return service.listQueues(new QueuesSegmentOptions().setPrefix(prefix).setIncludeMetadata(true), null,
+                    Context.NONE).stream().map(QueueItem::getName).sorted().toList();
+        } catch (QueueStorageException e) {
+            throw translate("list", prefix + "*", e);
+        }
+    }
+
+    @Override
+    public List<QueueMessage> peek(String queue, int max) {
+        if (max < 1 || max > MAX_RECEIVE) {
+            throw new IllegalArgumentException("A peek takes 1 to " + MAX_RECEIVE + " messages, not " + max);
+        }
+        try {
+            return queue(queue).peekMessages(max, null, Context.NONE).stream()
+                    .map(item -> new QueueMessage(item.getMessageId(), null, item.getBody().toString(),
+                            item.getDequeueCount(), item.getInsertionTime().toInstant())).toList();
+        } catch (QueueStorageException e) {
+            throw translate("peek into", queue, e);
         }
     }
 

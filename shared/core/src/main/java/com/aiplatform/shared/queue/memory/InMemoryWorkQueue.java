@@ -104,6 +104,22 @@ public final class InMemoryWorkQueue implements WorkQueue {
         return queues.getOrDefault(queue, Map.of()).size();
     }
 
+    @Override
+    public synchronized List<String> queues(String prefix) {
+        return queues.keySet().stream().filter(name -> name.startsWith(prefix)).sorted().toList();
+    }
+
+    @Override
+    public synchronized List<QueueMessage> peek(String queue, int max) {
+        if (max < 1 || max > MAX_RECEIVE) {
+            throw new IllegalArgumentException("A peek takes 1 to " + MAX_RECEIVE + " messages, not " + max);
+        }
+        validateName(queue);
+        Instant now = clock.instant();
+        return queues.getOrDefault(queue, Map.of()).values().stream().filter(e -> !e.visibleAt.isAfter(now))
+                .limit(max).map(e -> new QueueMessage(e.id, null, e.body, e.dequeueCount, e.insertedOn)).toList();
+    }
+
     /** What tests inspect: the bodies waiting in {@code queue} (visible or not), oldest first. */
     public synchronized List<String> bodies(String queue) {
         return queues.getOrDefault(queue, Map.of()).values().stream().map(e -> e.body).toList();

@@ -1,0 +1,112 @@
+package com.aiplatform.platform;
+
+import com.aiplatform.platform.api.BudgetFunctions;
+import com.aiplatform.platform.api.ConsumerFunctions;
+import com.aiplatform.platform.api.DeadLetterFunctions;
+import com.aiplatform.platform.api.HealthFunctions;
+import com.aiplatform.platform.api.UsageFunctions;
+import com.aiplatform.platform.budget.BudgetService;
+import com.aiplatform.platform.consumers.ConsumerRepository;
+import com.aiplatform.platform.consumers.ConsumerService;
+import com.aiplatform.platform.consumers.Products;
+import com.aiplatform.platform.consumers.SubscriptionKeys;
+import com.aiplatform.platform.deadletters.DeadLetterService;
+import com.aiplatform.platform.health.PlatformHealth;
+import com.aiplatform.platform.usage.UsageLedger;
+import com.aiplatform.platform.usage.UsageQuery;
+import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.table.TableStore;
+import com.aiplatform.shared.telemetry.azure.Telemetry;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform app's composition root: consumers and keys, budgets, the usage ledger, platform health
+ * and dead letters, built once per process from settings over Table and Queue storage.
+ */
+public final class PlatformApp implements FunctionApp {
+
+    public static final String NAME = "platform";
+
+    private final Map<Class<?>, Object> functions;
+    private final List<AutoCloseable> resources;
+    private final ConsumerService consumers;
+
+    private PlatformApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources, ConsumerService consumers) {
+        this.functions = functions;
+        this.resources = resources;
+        this.consumers = consumers;
+    }
+
+    public static PlatformApp create(Settings settings, HostServices host) {
+        AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
+        return create(PlatformSettings.from(settings), storage.tableStore(), storage.workQueue(), host.clock(),
+                List.of(Telemetry.configure(settings)));
+    }
+
+    /** From ports, for tests that bring their own stores. */
+    public static PlatformApp create(PlatformSettings config, TableStore tables, WorkQueue queues, Clock clock,
+                                     List<AutoCloseable> resources) {
+        var consumers = new ConsumerService(new ConsumerRepository(tables, config.consumersTable(), config.keysTable()),
+                new SubscriptionKeys(), Products.fromDefinition(), clock);
+        var budgets = new BudgetService(tables, config.budgetsTable(), clock);
+        var ledger = new UsageLedger(tables, config.usageTable());
+        var health = new PlatformHealth(HttpClient.newBuilder().connectTimeout(config.healthTimeout()).build(),
+                config.healthApps(), () -> {
+                    tables.get(config.consumersTable(), "health-probe", "probe");
+                    return "table " + config.consumersTable();
+                }, config.healthTimeout(), clock);
+        var deadLetters = new DeadLetterService(queues, tables, config.auditTable(), clock);
+        Map<Class<?>, Object> functions = Map.of(
+                ConsumerFunctions.class, new ConsumerFunctions(consumers),
+                BudgetFunctions.class, new BudgetFunctions(budgets),
+                UsageFunctions.class, new UsageFunctions(ledger, new UsageQuery(ledger, clock)),
+                HealthFunctions.class, new HealthFunctions(health),
+                DeadLetterFunctions.class, new DeadLetterFunctions(deadLetters));
+        return new PlatformApp(functions, new ArrayList<>(resources), consumers);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Class<?>> functionClasses() {
+        return List.of(ConsumerFunctions.class, BudgetFunctions.class, UsageFunctions.class, HealthFunctions.class,
+                DeadLetterFunctions.class);
+    }
+
+    @Override
+    public <T> T instance(Class<T> functionClass) {
+        Object instance = functions.get(functionClass);
+        if (instance == null) {
+            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
+        }
+        return functionClass.cast(instance);
+    }
+
+    /** The port the local gateway resolves subscription keys through, in process (in Azure, APIM owns keys). */
+    public ConsumerService consumers() {
+        return consumers;
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(PlatformApp.class).warn("Closing {} failed", resources.get(i), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.aiplatform.platform;
+
+import com.aiplatform.platform.health.AppEndpoint;
+import com.aiplatform.shared.settings.Settings;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The platform app's settings, read once. The apps whose health it aggregates are listed in
+ * {@code PLATFORM_HEALTH_APPS}; each one's address and key come from {@code <APP>_API_BASE_URL} and
+ * {@code <APP>_API_KEY}, the same settings every app-to-app client reads.
+ */
+public record PlatformSettings(String consumersTable, String keysTable, String budgetsTable, String usageTable,
+                               String auditTable, List<AppEndpoint> healthApps, Duration healthTimeout) {
+
+    public static PlatformSettings from(Settings settings) {
+        Settings.Reader read = settings.reader();
+        List<AppEndpoint> apps = Arrays.stream(read.string("PLATFORM_HEALTH_APPS", "knowledge,agent,research,assistant")
+                        .split(","))
+                .map(String::trim).filter(a -> !a.isEmpty())
+                .map(app -> {
+                    String prefix = app.toUpperCase(Locale.ROOT);
+                    return new AppEndpoint(app, settings.get(prefix + "_API_BASE_URL"),
+                            settings.get(prefix + "_API_KEY").orElse(""));
+                }).toList();
+        var result = new PlatformSettings(
+                read.string("PLATFORM_CONSUMERS_TABLE", "platformconsumers"),
+                read.string("PLATFORM_KEYS_TABLE", "platformkeys"),
+                read.string("PLATFORM_BUDGETS_TABLE", "platformbudgets"),
+                read.string("PLATFORM_USAGE_TABLE", "platformusage"),
+                read.string("PLATFORM_AUDIT_TABLE", "platformaudit"),
+                apps,
+                read.duration("PLATFORM_HEALTH_TIMEOUT", Duration.ofSeconds(5)));
+        read.validate();
+        return result;
+    }
+}

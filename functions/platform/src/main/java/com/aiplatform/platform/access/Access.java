@@ -1,0 +1,42 @@
+package com.aiplatform.platform.access;
+
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.problem.ProblemException;
+
+/**
+ * Who may manage what: {@value #ADMIN} manages its own tenant; {@value #PLATFORM_ADMIN} manages every
+ * tenant and the platform itself (dead letters). Roles come only from the gateway's headers.
+ */
+public final class Access {
+
+    public static final String ADMIN = "admin";
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
+    private Access() {
+    }
+
+    /** The tenant an admin acts on: its own, or any other for a platform admin (403 otherwise). */
+    public static TenantId tenantFor(Caller caller, String requestedTenant) {
+        requireAdmin(caller);
+        if (requestedTenant == null || requestedTenant.isBlank() || requestedTenant.equals(caller.tenant().value())) {
+            return caller.tenant();
+        }
+        if (!caller.hasRole(PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("Only a platform admin may act on another tenant");
+        }
+        return TenantId.of(requestedTenant);
+    }
+
+    public static void requireAdmin(Caller caller) {
+        if (!caller.hasRole(ADMIN) && !caller.hasRole(PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("This needs the '" + ADMIN + "' role");
+        }
+    }
+
+    public static void requirePlatformAdmin(Caller caller) {
+        if (!caller.hasRole(PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("This needs the '" + PLATFORM_ADMIN + "' role");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.aiplatform.platform.consumers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** A consumer of the platform's APIs: who it is, which tenant it acts for, which product limits it. */
+public record Consumer(String consumerId, String tenantId, String product, Set<String> roles, Instant createdAt,
+                       List<KeyInfo> keys) {
+
+    public Consumer {
+        roles = Set.copyOf(roles);
+        keys = List.copyOf(keys);
+    }
+
+    /** A key as listed: never the key itself, which is stored only as a hash and shown once. */
+    public record KeyInfo(String keyId, Instant createdAt) {
+    }
+}

@@ -1,0 +1,93 @@
+package com.aiplatform.platform.consumers;
+
+import com.aiplatform.platform.Callers;
+import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.shared.table.memory.InMemoryTableStore;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConsumerServiceTest {
+
+    private final InMemoryTableStore tables = new InMemoryTableStore();
+    private final ConsumerService consumers = new ConsumerService(new ConsumerRepository(tables, "consumers", "keys"),
+            new SubscriptionKeys(), Products.fromDefinition(), Clock.systemUTC());
+
+    @Test
+    void should_resolve_the_new_key_to_the_consumer_when_created() {
+        IssuedKey issued = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", List.of("reader")));
+
+        assertThat(issued.key()).startsWith("aip_");
+        assertThat(consumers.resolve(issued.key())).hasValue(new Subscription("shop", "acme", "starter",
+                java.util.Set.of("reader")));
+        assertThat(consumers.resolve(issued.key() + "x")).isEmpty();
+        assertThat(consumers.resolve("aip_" + "A".repeat(43))).isEmpty();
+    }
+
+    @Test
+    void should_store_only_the_hash_when_keeping_a_key() {
+        IssuedKey issued = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+
+        String everything = tables.list("consumers", "acme").toString()
+                + tables.list("keys", SubscriptionKeys.hash(issued.key()).substring(0, 2));
+        assertThat(everything).doesNotContain(issued.key()).contains(SubscriptionKeys.hash(issued.key()));
+    }
+
+    @Test
+    void should_keep_the_previous_key_and_retire_the_one_before_when_rotating() {
+        IssuedKey first = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+        IssuedKey second = consumers.rotate(Callers.admin("acme"), null, "shop");
+        assertThat(consumers.resolve(first.key())).isPresent();
+        assertThat(consumers.resolve(second.key())).isPresent();
+
+        IssuedKey third = consumers.rotate(Callers.admin("acme"), null, "shop");
+
+        assertThat(consumers.resolve(first.key())).isEmpty();
+        assertThat(consumers.resolve(second.key())).isPresent();
+        assertThat(consumers.resolve(third.key())).isPresent();
+        assertThat(consumers.get(Callers.admin("acme"), null, "shop").keys()).hasSize(2);
+    }
+
+    @Test
+    void should_stop_resolving_a_key_when_revoked() {
+        IssuedKey issued = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+
+        consumers.revoke(Callers.admin("acme"), null, "shop", issued.keyId());
+        consumers.revoke(Callers.admin("acme"), null, "shop", issued.keyId());
+
+        assertThat(consumers.resolve(issued.key())).isEmpty();
+        assertThat(consumers.get(Callers.admin("acme"), null, "shop").keys()).isEmpty();
+    }
+
+    @Test
+    void should_answer_404_for_another_tenants_consumer_and_403_for_acting_on_another_tenant() {
+        consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+
+        assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), null, "shop"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), "acme", "shop"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(consumers.get(Callers.platformAdmin(), "acme", "shop").tenantId()).isEqualTo("acme");
+    }
+
+    @Test
+    void should_refuse_non_admins_duplicates_and_bad_input() {
+        assertThatThrownBy(() -> consumers.create(Callers.consumer("bob", "acme"), new NewConsumer("x", null, "starter", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+        consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+        assertThatThrownBy(() -> consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> consumers.create(Callers.admin("acme"), new NewConsumer("Bad Id", null, "", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> consumers.create(Callers.admin("acme"), new NewConsumer("shop2", null, "gold", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage() + e.problem().extensions())
+                        .contains("development", "starter", "standard"));
+        assertThatThrownBy(() -> consumers.create(Callers.admin("acme"),
+                new NewConsumer("root", null, "starter", List.of("platform-admin"))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+}

@@ -1,0 +1,114 @@
+package com.aiplatform.shared.budget.http;
+
+import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.BudgetExceededException;
+import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.GatewayHeaders;
+import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.problem.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The platform app's budget API as a {@link Budget}: the call goes straight to the platform function
+ * app with its function key and the caller's gateway identity. Reservations fail closed (503 when the
+ * platform cannot be reached: money is not spent unaccounted); a failed settlement is logged and leaves
+ * the reservation held, which errs on the side of the budget.
+ */
+public final class HttpBudget implements Budget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpBudget.class);
+    private static final String RESERVATIONS = "api/v1/platform/budget/reservations";
+
+    private final HttpClient http;
+    private final URI baseUri;
+    private final String functionKey;
+    private final Duration timeout;
+
+    public HttpBudget(HttpClient http, URI baseUri, String functionKey, Duration timeout) {
+        this.http = http;
+        this.baseUri = URI.create(baseUri.toString().endsWith("/") ? baseUri.toString() : baseUri + "/");
+        this.functionKey = functionKey;
+        this.timeout = timeout;
+    }
+
+    public static HttpBudget create(PlatformApiSettings settings) {
+        return new HttpBudget(HttpClient.newBuilder().connectTimeout(settings.timeout()).build(),
+                URI.create(settings.baseUrl().orElseThrow()), settings.functionKey(), settings.timeout());
+    }
+
+    @Override
+    public Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
+        HttpResponse<String> response = post(caller, RESERVATIONS,
+                Map.of("reservationId", reservationId, "estimatedUsd", estimatedUsd));
+        JsonNode body = parse(response);
+        if (response.statusCode() == 402) {
+            throw new BudgetExceededException(body.path("scope").asText("consumer"),
+                    body.path("remainingUsd").decimalValue(), estimatedUsd);
+        }
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw ProblemException.unavailable("The platform's budget API answered " + response.statusCode()
+                    + ": " + body.path("detail").asText(""), null);
+        }
+        JsonNode remaining = body.path("remainingUsd");
+        return new Reservation(body.path("reservationId").asText(reservationId), body.path("reservedUsd").decimalValue(),
+                remaining.isNumber() ? Optional.of(remaining.decimalValue()) : Optional.empty());
+    }
+
+    @Override
+    public void settle(Caller caller, Reservation reservation, BigDecimal actualUsd) {
+        try {
+            HttpResponse<String> response = post(caller, RESERVATIONS + "/" + reservation.id() + "/settle",
+                    Map.of("actualUsd", actualUsd));
+            if (response.statusCode() >= 300) {
+                LOG.warn("Settling reservation {} at {} USD answered {}: {}", reservation.id(), actualUsd,
+                        response.statusCode(), response.body());
+            }
+        } catch (ProblemException e) {
+            LOG.warn("Settling reservation {} at {} USD failed; it stays reserved: {}", reservation.id(), actualUsd,
+                    e.getMessage());
+        }
+    }
+
+    private HttpResponse<String> post(Caller caller, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(GatewayHeaders.CONSUMER_ID, caller.consumerId())
+                .header(GatewayHeaders.TENANT_ID, caller.tenant().value())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
+        if (!caller.roles().isEmpty()) {
+            request.header(GatewayHeaders.ROLES, String.join(",", caller.roles()));
+        }
+        if (!functionKey.isBlank()) {
+            request.header("x-functions-key", functionKey);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ProblemException.unavailable("The platform's budget API at " + baseUri + " cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while calling the platform's budget API", e);
+        }
+    }
+
+    private static JsonNode parse(HttpResponse<String> response) {
+        try {
+            return Json.tree(response.body());
+        } catch (IllegalArgumentException notJson) {
+            return Json.mapper().createObjectNode();
+        }
+    }
+}
