@@ -19,6 +19,8 @@ import com.aiplatform.agent.tools.OrderStatusTool;
 import com.aiplatform.agent.tools.Toolbox;
 import com.aiplatform.agent.tools.UpdateTicketTool;
 import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.FunctionApp;
@@ -74,7 +76,8 @@ public final class AgentApp implements FunctionApp {
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             KnowledgeBase knowledge = HttpKnowledgeBase.create(knowledgeApi);
             EventPublisher events = SharedAdapters.events(runtime, settings, host);
-            Services services = services(config, storage.tableStore(), knowledge, llm, embedder, usage, events, clock);
+            Services services = services(config, storage.tableStore(), knowledge, llm, embedder, usage,
+                    SharedAdapters.budget(settings), events, clock);
             Map<Class<?>, Object> functions = Map.of(
                     ConversationFunctions.class, new ConversationFunctions(services.conversations()),
                     AdminFunctions.class, new AdminFunctions(services.seed()));
@@ -87,7 +90,8 @@ public final class AgentApp implements FunctionApp {
 
     /** The services over any ports: the composition root above and the tests share this wiring. */
     public static Services services(AgentSettings config, TableStore tables, KnowledgeBase knowledge, LlmClient llm,
-                                    TokenCounter tokens, UsageMeter usage, EventPublisher events, Clock clock) {
+                                    TokenCounter tokens, UsageMeter usage, Budget budget, EventPublisher events,
+                                    Clock clock) {
         SupportData data = new SupportData(tables, config.table("customers"), config.table("orders"),
                 config.table("tickets"));
         Toolbox toolbox = new Toolbox(List.of(
@@ -99,7 +103,8 @@ public final class AgentApp implements FunctionApp {
                 new HandoverTool()));
         var repository = new ConversationRepository(tables, config.table("conversations"), config.table("messages"));
         var conversations = new ConversationService(repository, new TurnLeases(repository, clock, config.turnLease()),
-                new TurnRunner(llm, toolbox, usage, config.maxToolRounds(), config.maxOutputTokens()),
+                new TurnRunner(new BudgetedChat(llm, usage, budget, tokens), toolbox, config.maxToolRounds(),
+                        config.maxOutputTokens()),
                 new HistoryWindow(tokens, config.historyTokens()), new ConversationEvents(events, clock),
                 config.maxMessageChars(), clock);
         return new Services(conversations, new SeedService(data, knowledge, clock), data, toolbox);

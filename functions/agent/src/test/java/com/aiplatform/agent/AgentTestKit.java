@@ -1,6 +1,7 @@
 package com.aiplatform.agent;
 
 import com.aiplatform.agent.AgentApp.Services;
+import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.identity.Caller;
@@ -41,7 +42,8 @@ public final class AgentTestKit {
     public AgentTestKit(LlmClient llm, KnowledgeBase knowledge, Clock clock, Map<String, String> settings) {
         AgentSettings config = AgentSettings.from(Settings.of(settings));
         services = AgentApp.services(config, tables, knowledge, llm, EMBEDDER,
-                new UsageMeter(PriceTable.parse("gpt-4o-mini=0.00015/0.0006"), usage, clock), events::add, clock);
+                new UsageMeter(PriceTable.parse("gpt-4o-mini=0.00015/0.0006"), usage, clock), new UnlimitedBudget(),
+                events::add, clock);
     }
 
     public static CallContext call(Caller caller) {

@@ -20,6 +20,8 @@ import com.aiplatform.assistant.files.FileRepository;
 import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.assistant.files.FileStorage;
 import com.aiplatform.assistant.files.ImageHeaders;
+import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
@@ -38,6 +40,7 @@ import com.aiplatform.shared.resilience.ResilienceOptions;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.usage.UsageMeter;
 import org.slf4j.LoggerFactory;
@@ -89,8 +92,12 @@ public final class AssistantApp implements FunctionApp {
             var extraction = new ExtractionService(storage, reader,
                     new Chunks(embedder, CHUNK_WORDS, CHUNK_OVERLAP_WORDS), usage,
                     new FileEvents(SharedAdapters.events(runtime, settings, host), clock), clock, embedder.model().name());
-            var answers = new AskService(files, embedder, SharedAdapters.llm(runtime, settings),
-                    vision(config, settings, clock), usage);
+            Budget budget = SharedAdapters.budget(settings);
+            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : text -> (text.length() + 3) / 4;
+            var answers = new AskService(files, embedder,
+                    new BudgetedChat(SharedAdapters.llm(runtime, settings), usage, budget, tokens),
+                    vision(config, settings, clock).map(vision -> new BudgetedChat(vision, usage, budget, tokens)),
+                    usage);
             var publisher = new PublishService(files, HttpKnowledgeBase.create(KnowledgeApiSettings.from(settings)));
             Map<Class<?>, Object> functions = Map.of(
                     FileFunctions.class, new FileFunctions(files, config.maxFileBytes()),

@@ -16,6 +16,9 @@ import com.aiplatform.assistant.files.FileRepository;
 import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.assistant.files.FileStorage;
 import com.aiplatform.assistant.files.ImageHeaders;
+import com.aiplatform.shared.budget.BudgetedChat;
+import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
+import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.blob.memory.InMemoryBlobStore;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.event.PlatformEvent;
@@ -73,7 +76,10 @@ public final class AssistantTestKit {
                 new ImageExtractor(headers, ocr), maxBytes), new Chunks(embedder, 120, 20), usage,
                 new FileEvents(events::add, clock), clock, embedder.model().name());
         blobCreated = new BlobCreatedService(storage, maxBytes, clock);
-        answers = new AskService(files, embedder, new ExtractiveLlmClient(), vision, usage);
+        var budget = new UnlimitedBudget();
+        TokenCounter tokens = text -> (text.length() + 3) / 4;
+        answers = new AskService(files, embedder, new BudgetedChat(new ExtractiveLlmClient(), usage, budget, tokens),
+                vision.map(model -> new BudgetedChat(model, usage, budget, tokens)), usage);
         publisher = new PublishService(files, knowledge);
     }
 

@@ -3,16 +3,15 @@ package com.aiplatform.agent.conversation;
 import com.aiplatform.agent.tools.ToolContext;
 import com.aiplatform.agent.tools.ToolExecution;
 import com.aiplatform.agent.tools.Toolbox;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
-import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.LlmException;
 import com.aiplatform.shared.llm.ToolCall;
 import com.aiplatform.shared.llm.ToolSpec;
 import com.aiplatform.shared.problem.Problem;
 import com.aiplatform.shared.problem.ProblemException;
-import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.UsageRecord;
 
 import java.math.BigDecimal;
@@ -32,16 +31,14 @@ public final class TurnRunner {
     static final int MAX_CALLS_PER_ROUND = 8;
     private static final double TEMPERATURE = 0.2;
 
-    private final LlmClient llm;
+    private final BudgetedChat chat;
     private final Toolbox toolbox;
-    private final UsageMeter usage;
     private final int maxToolRounds;
     private final int maxOutputTokens;
 
-    public TurnRunner(LlmClient llm, Toolbox toolbox, UsageMeter usage, int maxToolRounds, int maxOutputTokens) {
-        this.llm = llm;
+    public TurnRunner(BudgetedChat chat, Toolbox toolbox, int maxToolRounds, int maxOutputTokens) {
+        this.chat = chat;
         this.toolbox = toolbox;
-        this.usage = usage;
         this.maxToolRounds = maxToolRounds;
         this.maxOutputTokens = maxOutputTokens;
     }
@@ -78,17 +75,17 @@ public final class TurnRunner {
     }
 
     private ChatResponse call(ToolContext context, List<ChatMessage> messages, List<ToolSpec> tools, Meter meter) {
-        ChatResponse response;
+        BudgetedChat.Result result;
         try {
-            response = llm.chat(new ChatRequest(messages, List.of(), tools, maxOutputTokens, TEMPERATURE));
+            result = chat.chat(context.call(), "agent.chat",
+                    new ChatRequest(messages, List.of(), tools, maxOutputTokens, TEMPERATURE));
         } catch (LlmException e) {
             throw new ProblemException(Problem.of(503, "model-unavailable", "The language model is unavailable",
                     "The model could not answer (" + e.getMessage() + "); nothing was stored, send the message again"),
                     e.retryAfter().orElse(Duration.ofSeconds(5)), e);
         }
-        UsageRecord record = usage.record(context.call(), "agent.chat", response.usage());
-        meter.add(record);
-        return response;
+        meter.add(result.usage());
+        return result.response();
     }
 
     private static final class Meter {

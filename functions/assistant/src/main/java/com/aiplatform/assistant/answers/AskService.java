@@ -5,11 +5,11 @@ import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.Embeddings;
 import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.ImagePart;
-import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.LlmException;
 import com.aiplatform.shared.llm.Source;
 import com.aiplatform.shared.problem.ProblemException;
@@ -39,11 +39,12 @@ public final class AskService {
 
     private final FileService files;
     private final Embedder embedder;
-    private final LlmClient llm;
-    private final Optional<LlmClient> vision;
+    private final BudgetedChat llm;
+    private final Optional<BudgetedChat> vision;
     private final UsageMeter usage;
 
-    public AskService(FileService files, Embedder embedder, LlmClient llm, Optional<LlmClient> vision, UsageMeter usage) {
+    public AskService(FileService files, Embedder embedder, BudgetedChat llm, Optional<BudgetedChat> vision,
+                      UsageMeter usage) {
         this.files = files;
         this.embedder = embedder;
         this.llm = llm;
@@ -66,7 +67,7 @@ public final class AskService {
         List<Source> sources = references.stream()
                 .map(r -> new Source(r.number(), label(file, r), r.excerpt())).toList();
         String path;
-        LlmClient answerer = llm;
+        BudgetedChat answerer = llm;
         ChatMessage question = ChatMessage.user(request.question());
         if (extraction.image() == null) {
             path = "text";
@@ -78,9 +79,10 @@ public final class AskService {
         } else {
             path = references.size() > 1 ? "ocr" : "metadata";
         }
-        ChatResponse response = chat(answerer, new ChatRequest(List.of(ChatMessage.system(INSTRUCTIONS), question),
-                sources, List.of(), MAX_ANSWER_TOKENS, 0.1));
-        UsageRecord record = usage.record(call, "ask-file", response.usage());
+        BudgetedChat.Result result = chat(answerer, call, new ChatRequest(List.of(ChatMessage.system(INSTRUCTIONS),
+                question), sources, List.of(), MAX_ANSWER_TOKENS, 0.1));
+        ChatResponse response = result.response();
+        UsageRecord record = result.usage();
         List<FileAnswer.Reference> cited = references.stream()
                 .filter(r -> response.citations().contains(r.number()))
                 .map(r -> new FileAnswer.Reference(r.number(), r.kind(), r.page(), r.chunkIndex(), excerpt(r.excerpt())))
@@ -99,9 +101,9 @@ public final class AskService {
         return Passages.closest(extraction.chunks(), query.vectors().get(0), request.topK());
     }
 
-    private static ChatResponse chat(LlmClient answerer, ChatRequest request) {
+    private static BudgetedChat.Result chat(BudgetedChat answerer, CallContext call, ChatRequest request) {
         try {
-            return answerer.chat(request);
+            return answerer.chat(call, "ask-file", request);
         } catch (LlmException | CircuitOpenException | CallTimeoutException e) {
             throw ProblemException.unavailable("The model " + answerer.modelName() + " did not answer", e);
         }
