@@ -56,11 +56,12 @@ class AgentEndToEndTest {
 
     @BeforeAll
     void start() {
-        platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "agent"))
+        platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "agent", "platform"))
                 .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8")).build().start();
         platform.events().subscribe("agent-end-to-end-test", events::add);
         String key = platform.settings().get("AGENT_API_KEY").orElseThrow();
-        local = new AgentClient(platform.baseUrl(), Map.of());
+        local = new AgentClient(platform.baseUrl(),
+                Map.of("Ocp-Apim-Subscription-Key", platform.developmentKey().orElseThrow()));
         local.loadContract();
         tenantA = local.as(key, "alice", "tenant-a", "admin");
         tenantB = local.as(key, "bob", "tenant-b", "");

@@ -1,5 +1,6 @@
 package com.aiplatform.local.assistant;
 
+import com.aiplatform.local.gateway.Admission;
 import com.aiplatform.local.gateway.Gateway;
 import com.aiplatform.shared.identity.GatewayHeaders;
 
@@ -16,7 +17,7 @@ final class TenantFromTestHeader implements Gateway {
     static final String HEADER = "x-test-tenant";
 
     @Override
-    public Map<String, String> admit(String method, String path, Map<String, String> headers) {
+    public Admission admit(String method, String path, Map<String, String> headers) {
         Map<String, String> forwarded = new LinkedHashMap<>();
         String tenant = "local";
         for (var header : headers.entrySet()) {
@@ -29,6 +30,7 @@ final class TenantFromTestHeader implements Gateway {
         }
         forwarded.put(GatewayHeaders.CONSUMER_ID, "tester");
         forwarded.put(GatewayHeaders.TENANT_ID, tenant);
-        return forwarded;
+        forwarded.put(GatewayHeaders.ROLES, "admin");
+        return Admission.forward(forwarded);
     }
 }

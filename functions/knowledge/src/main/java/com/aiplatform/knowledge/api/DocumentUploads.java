@@ -2,6 +2,7 @@ package com.aiplatform.knowledge.api;
 
 import com.aiplatform.knowledge.documents.DocumentIds;
 import com.aiplatform.knowledge.documents.DocumentUpload;
+import com.aiplatform.shared.http.Multipart;
 import com.aiplatform.shared.http.RequestBodies;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;

@@ -1,4 +1,4 @@
-package com.aiplatform.knowledge.api;
+package com.aiplatform.shared.http;
 
 import com.aiplatform.shared.problem.ProblemException;
 
@@ -11,8 +11,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A minimal RFC 7578 {@code multipart/form-data} reader for bodies already held in memory. */
-final class Multipart {
+/**
+ * A minimal RFC 7578 {@code multipart/form-data} reader for bodies already held in memory (the Functions
+ * host hands Java functions the whole body). Malformed bodies are 400 problems.
+ */
+public final class Multipart {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=(\"?)([^\";]{1,70})\\1", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("[; ]name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
@@ -21,13 +24,13 @@ final class Multipart {
     private Multipart() {
     }
 
-    record Part(String name, Optional<String> fileName, String contentType, byte[] content) {
-        String text() {
+    public record Part(String name, Optional<String> fileName, String contentType, byte[] content) {
+        public String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
     }
 
-    static List<Part> parse(String contentTypeHeader, byte[] body) {
+    public static List<Part> parse(String contentTypeHeader, byte[] body) {
         Matcher boundaryMatch = BOUNDARY.matcher(contentTypeHeader);
         if (!boundaryMatch.find()) {
             throw ProblemException.badRequest("multipart/form-data needs a boundary parameter");

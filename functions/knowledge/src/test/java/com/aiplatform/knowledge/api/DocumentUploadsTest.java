@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class MultipartTest {
+class DocumentUploadsTest {
 
     static byte[] body(String boundary, String... parts) {
         StringBuilder body = new StringBuilder();
