@@ -1,0 +1,74 @@
+package com.aiplatform.research.steps;
+
+import com.aiplatform.research.tasks.TaskKey;
+import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.blob.BlobStore;
+import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.knowledge.KnowledgeHit;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The passages a step retrieved, in full, kept in Blob storage ({@code tasks/<id>/steps/<n>.json}) rather than
+ * in the step's row or in any message; the row keeps short snippets for the status API.
+ */
+public final class Evidence {
+
+    static final int SNIPPET_CHARS = 280;
+    private static final TypeReference<List<Passage>> PASSAGES = new TypeReference<>() { };
+
+    /** A retrieved passage under its number within the step. */
+    public record Passage(int number, String documentId, String title, String chunkId, String source, String text) {
+
+        public SourceRef ref() {
+            String snippet = text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…";
+            return new SourceRef(number, documentId, title, chunkId, source, snippet);
+        }
+    }
+
+    private final BlobStore blobs;
+    private final String container;
+
+    public Evidence(BlobStore blobs, String container) {
+        this.blobs = blobs;
+        this.container = container;
+    }
+
+    public static List<Passage> number(List<KnowledgeHit> hits) {
+        List<Passage> passages = new ArrayList<>();
+        for (KnowledgeHit hit : hits) {
+            passages.add(new Passage(passages.size() + 1, hit.documentId(), hit.title(), hit.chunkId(), hit.source(),
+                    hit.text()));
+        }
+        return passages;
+    }
+
+    /** Stores the passages (idempotent: the same step always writes the same path); returns the path. */
+    public String save(TaskKey task, int step, List<Passage> passages) {
+        BlobKey key = key(task, "tasks/" + task.id() + "/steps/" + String.format("%03d", step) + ".json");
+        blobs.upsert(key, Json.writeBytes(passages), "application/json", Map.of());
+        return key.path();
+    }
+
+    public List<Passage> load(TaskKey task, String path) {
+        return blobs.get(key(task, path))
+                .map(blob -> readPassages(new String(blob.content(), StandardCharsets.UTF_8)))
+                .orElse(List.of());
+    }
+
+    private BlobKey key(TaskKey task, String path) {
+        return new BlobKey(container, task.tenant(), path);
+    }
+
+    private static List<Passage> readPassages(String json) {
+        try {
+            return Json.mapper().readValue(json, PASSAGES);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt evidence blob: " + e.getOriginalMessage(), e);
+        }
+    }
+}
