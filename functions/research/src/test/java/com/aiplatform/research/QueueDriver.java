@@ -30,7 +30,7 @@ public final class QueueDriver {
     public static final Duration LEASE = Duration.ofMinutes(1);
 
     /** Thrown by a test's hook to stop a worker in the middle of its work, as a crash would. */
-    public static final class WorkerStopped extends RuntimeException {
+    public static final class WorkerStopped extends Error {
         public WorkerStopped() {
             super("worker stopped");
         }
@@ -39,6 +39,7 @@ public final class QueueDriver {
     private final WorkQueue queue;
     private final MutableClock clock;
     private final Map<String, Consumer<String>> functions = new LinkedHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> poisoned = new java.util.concurrent.ConcurrentHashMap<>();
     private final int maxDequeueCount;
     private final Duration visibilityTimeout;
 
@@ -84,7 +85,7 @@ public final class QueueDriver {
                 }
                 List<Future<?>> running = new ArrayList<>();
                 batch.forEach(entry -> running.add(pool.submit(() -> deliver(entry.getKey(), entry.getValue()))));
-                for (Future<?> future : running) {
+                    for (Future<?> future : running) {
                     future.get();
                 }
             }
@@ -118,7 +119,13 @@ public final class QueueDriver {
         }
     }
 
+    /** How many messages of {@code queueName} were moved to its poison queue. */
+    public int poisoned(String queueName) {
+        return poisoned.getOrDefault(queueName, new java.util.concurrent.atomic.AtomicInteger()).get();
+    }
+
     private void poison(String name, QueueMessage message) {
+        poisoned.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         queue.send(name + "-poison", message.body());
         queue.delete(name, message);
     }

@@ -90,7 +90,8 @@ public final class TaskService {
     public List<Task> list(Caller caller, Optional<TaskStatus> status) {
         return tasks.list(caller.tenant()).stream()
                 .filter(t -> status.isEmpty() || t.status() == status.get())
-                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .sorted(java.util.Comparator.comparing(Task::createdAt).reversed()
+                        .thenComparing(t -> t.key().id()))
                 .toList();
     }
 
