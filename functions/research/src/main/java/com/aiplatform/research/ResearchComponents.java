@@ -50,7 +50,7 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
             ports.queue().createIfMissing(queue);
         }
         var checkpoint = new Checkpoint(tasks, clock);
-        var models = new ModelCalls(ports.llm(), ports.usage(), tasks, clock);
+        var models = new ModelCalls(ports.llm(), ports.usage(), tasks, checkpoint, clock);
         var outbox = new Outbox(tasks, messages, queues.step(), queues.synthesize(), config.outboxGrace(), clock);
         var fanIn = new FanIn(tasks, outbox, config.failedStepPolicy(), clock);
         var service = new TaskService(tasks, steps, new Reports(ports.blobs(), config.container()), messages,

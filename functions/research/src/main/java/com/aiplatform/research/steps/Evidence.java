@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The passages a step retrieved, in full, kept in Blob storage ({@code tasks/<id>/steps/<n>.json}) rather than
- * in the step's row or in any message; the row keeps short snippets for the status API.
+ * The passages a step retrieved, in full, for the synthesis. Up to {@link #INLINE_MAX_CHARS} of JSON they are kept
+ * in the step's row ({@code inline:<json>}), which costs no extra storage call; larger sets go to Blob storage
+ * ({@code blob:tasks/<id>/steps/<n>.json}) with the reference in the row, never into a queue message.
  */
 public final class Evidence {
 
     static final int SNIPPET_CHARS = 280;
+    /** Below Table storage's 32K-character limit on a string property, with room to spare. */
+    public static final int INLINE_MAX_CHARS = 24_000;
+    private static final String INLINE = "inline:";
+    private static final String BLOB = "blob:";
     private static final TypeReference<List<Passage>> PASSAGES = new TypeReference<>() { };
 
     /** A retrieved passage under its number within the step. */
@@ -47,15 +52,25 @@ public final class Evidence {
         return passages;
     }
 
-    /** Stores the passages (idempotent: the same step always writes the same path); returns the path. */
+    /** The reference the step row keeps: the passages themselves, or where in Blob storage they are (idempotent). */
     public String save(TaskKey task, int step, List<Passage> passages) {
+        String json = Json.write(passages);
+        if (json.length() <= INLINE_MAX_CHARS) {
+            return INLINE + json;
+        }
         BlobKey key = key(task, "tasks/" + task.id() + "/steps/" + String.format("%03d", step) + ".json");
-        blobs.upsert(key, Json.writeBytes(passages), "application/json", Map.of());
-        return key.path();
+        blobs.upsert(key, json.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+        return BLOB + key.path();
     }
 
-    public List<Passage> load(TaskKey task, String path) {
-        return blobs.get(key(task, path))
+    public List<Passage> load(TaskKey task, String reference) {
+        if (reference == null) {
+            return List.of();
+        }
+        if (reference.startsWith(INLINE)) {
+            return readPassages(reference.substring(INLINE.length()));
+        }
+        return blobs.get(key(task, reference.substring(BLOB.length())))
                 .map(blob -> readPassages(new String(blob.content(), StandardCharsets.UTF_8)))
                 .orElse(List.of());
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code sources}), where the full evidence passages are (a blob), tokens, cost and timings.
  */
 public record Step(TaskKey task, int index, String question, StepState state, int attempts, Instant claimUntil,
-                   String finding, List<SourceRef> sources, String evidencePath, String generator,
+                   String finding, List<SourceRef> sources, String evidence, String generator,
                    long inputTokens, long outputTokens, BigDecimal costUsd, String error, StepTimings timings,
                    Instant startedAt, Instant finishedAt, String etag) {
 
@@ -36,7 +36,7 @@ public record Step(TaskKey task, int index, String question, StepState state, in
     }
 
     public Step claimed(Instant now, Instant until) {
-        return new Step(task, index, question, StepState.RUNNING, attempts + 1, until, finding, sources, evidencePath,
+        return new Step(task, index, question, StepState.RUNNING, attempts + 1, until, finding, sources, evidence,
                 generator, inputTokens, outputTokens, costUsd, error, timings, startedAt == null ? now : startedAt,
                 null, etag);
     }
@@ -48,12 +48,12 @@ public record Step(TaskKey task, int index, String question, StepState state, in
     }
 
     public Step ended(StepState end, String why, Instant now) {
-        return new Step(task, index, question, end, attempts, null, finding, sources, evidencePath, generator,
+        return new Step(task, index, question, end, attempts, null, finding, sources, evidence, generator,
                 inputTokens, outputTokens, costUsd, why, timings, startedAt, now, etag);
     }
 
     public Step withError(String why) {
-        return new Step(task, index, question, state, attempts, claimUntil, finding, sources, evidencePath, generator,
+        return new Step(task, index, question, state, attempts, claimUntil, finding, sources, evidence, generator,
                 inputTokens, outputTokens, costUsd, why, timings, startedAt, finishedAt, etag);
     }
 

@@ -76,7 +76,7 @@ public final class StepRepository {
         put(p, "claimUntil", s.claimUntil());
         put(p, "finding", s.finding());
         p.put("sources", Json.write(s.sources()));
-        put(p, "evidencePath", s.evidencePath());
+        put(p, "evidence", s.evidence());
         put(p, "generator", s.generator());
         p.put("inputTokens", s.inputTokens());
         p.put("outputTokens", s.outputTokens());
@@ -94,7 +94,7 @@ public final class StepRepository {
                     StepState.valueOf(e.string("state").orElseThrow()), (int) e.longValue("attempts", 0),
                     instant(e, "claimUntil"), e.string("finding").orElse(null),
                     Json.mapper().readValue(e.string("sources").orElse("[]"), SOURCES),
-                    e.string("evidencePath").orElse(null), e.string("generator").orElse(null),
+                    e.string("evidence").orElse(null), e.string("generator").orElse(null),
                     e.longValue("inputTokens", 0), e.longValue("outputTokens", 0),
                     new BigDecimal(e.string("costUsd").orElse("0")), e.string("error").orElse(null),
                     Json.mapper().readValue(e.string("timings").orElse("{}"), StepTimings.class),

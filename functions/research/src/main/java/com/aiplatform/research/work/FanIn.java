@@ -33,12 +33,22 @@ public final class FanIn {
         this.clock = clock;
     }
 
-    public Optional<Task> stepFinished(TaskKey key, int index, StepState state, String detail) {
+    /**
+     * Counts a finished step and settles its model call ({@code settlement}, may be null) in one write. A task
+     * that stopped meanwhile (cancelled, over budget) only gets the settlement: the step ran past its last checkpoint.
+     */
+    public Optional<Task> stepFinished(TaskKey key, int index, StepState state, String detail,
+                                       ModelCalls.Settlement settlement) {
         AtomicBoolean advanced = new AtomicBoolean();
         Optional<Task> after = tasks.update(key, task -> {
             advanced.set(false);
-            boolean changed = task.markStep(index, symbol(state));
-            if (changed) {
+            boolean settled = settlement != null && settlement.applyTo(task, clock.instant());
+            if (task.status().terminal()) {
+                return settled;
+            }
+            boolean marked = task.markStep(index, symbol(state));
+            boolean changed = marked || settled;
+            if (marked) {
                 task.event("step_" + state.wire(), "Sub-question " + (index + 1) + " " + state.wire()
                         + (detail == null ? "" : ": " + detail), index + 1, clock.instant());
             }

@@ -26,10 +26,14 @@ public final class FindingWriter {
         this.models = models;
     }
 
-    /** Empty when the budget refused the model call (the task is then stopped). */
-    public Optional<Step.Finding> write(Task task, Step step, List<Evidence.Passage> passages, AtomicLong modelNanos) {
+    /** A finding, and the settlement of its model call (null when no model was called). */
+    public record Drafted(Step.Finding finding, ModelCalls.Settlement settlement) {
+    }
+
+    /** Empty when the task stopped or the budget refused the model call. */
+    public Optional<Drafted> write(Task task, Step step, List<Evidence.Passage> passages, AtomicLong modelNanos) {
         if (passages.isEmpty()) {
-            return Optional.of(new Step.Finding(NO_PASSAGES, List.of(), "none", 0, 0, BigDecimal.ZERO));
+            return Optional.of(new Drafted(new Step.Finding(NO_PASSAGES, List.of(), "none", 0, 0, BigDecimal.ZERO), null));
         }
         List<Source> sources = passages.stream()
                 .map(p -> new Source(p.number(), reference(p), p.text())).toList();
@@ -37,9 +41,11 @@ public final class FindingWriter {
                 ChatMessage.system("You research one part of the question \"" + task.question() + "\". Write the "
                         + "findings for the sub-question below in two to four sentences."),
                 ChatMessage.user(step.question())), sources, List.of(), MAX_OUTPUT_TOKENS, 0.2);
-        Optional<ChatResponse> response = models.gate(task, step.ledgerKey(), "research.step", modelNanos).chat(request);
-        return response.map(r -> new Step.Finding(r.text(), cited(passages, r), r.generator().label(),
-                r.usage().inputTokens(), r.usage().outputTokens(), models.cost(r.usage())));
+        return models.call(task, step.ledgerKey(), "research.step", request, modelNanos).map(result -> {
+            ChatResponse r = result.response();
+            return new Drafted(new Step.Finding(r.text(), cited(passages, r), r.generator().label(),
+                    r.usage().inputTokens(), r.usage().outputTokens(), result.settlement().costUsd()), result.settlement());
+        });
     }
 
     /** The passages the finding cites, or all of them when the model cited none. */

@@ -17,6 +17,7 @@ import com.aiplatform.shared.usage.UsageMeter;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +35,14 @@ public final class ModelCalls {
     private final LlmClient llm;
     private final UsageMeter meter;
     private final TaskRepository tasks;
+    private final Checkpoint checkpoint;
     private final Clock clock;
 
-    public ModelCalls(LlmClient llm, UsageMeter meter, TaskRepository tasks, Clock clock) {
+    public ModelCalls(LlmClient llm, UsageMeter meter, TaskRepository tasks, Checkpoint checkpoint, Clock clock) {
         this.llm = llm;
         this.meter = meter;
         this.tasks = tasks;
+        this.checkpoint = checkpoint;
         this.clock = clock;
     }
 
@@ -47,24 +50,77 @@ public final class ModelCalls {
         return llm.modelName();
     }
 
-    public BigDecimal cost(Usage usage) {
-        return meter.prices().cost(usage);
-    }
-
-    /** A gate for one call attempt; {@code modelNanos} collects the time spent waiting for the model. */
+    /** A gate for one call attempt, settled at once; {@code modelNanos} collects the time spent in the model. */
     public ModelGate gate(Task task, String ledgerKey, String operation, AtomicLong modelNanos) {
-        return request -> call(task, ledgerKey, operation, request, modelNanos);
+        return request -> call(task, ledgerKey, operation, request, modelNanos).map(result -> {
+            tasks.update(task.key(), t -> result.settlement().applyTo(t, clock.instant()));
+            return result.response();
+        });
     }
 
-    private Optional<ChatResponse> call(Task task, String ledgerKey, String operation, ChatRequest request,
-                                        AtomicLong modelNanos) {
+    /** What a call cost, to be written to the task's ledger (by the caller, with its next change of the task row). */
+    public record Settlement(String ledgerKey, BigDecimal costUsd, long inputTokens, long outputTokens) {
+
+        /** Settles the entry once; a settlement that shows the cap passed stops the task. False if already settled. */
+        public boolean applyTo(Task t, Instant now) {
+            if (t.ledger().settled(ledgerKey)) {
+                return false;
+            }
+            t.ledger(t.ledger().settle(ledgerKey, costUsd, inputTokens, outputTokens), now);
+            if (!t.status().terminal() && t.overBudget(BigDecimal.ZERO)) {
+                t.transition(TaskStatus.BUDGET_EXCEEDED, "Spending reached maxCostUsd $"
+                        + t.limits().maxCostUsd().toPlainString(), now);
+            }
+            return true;
+        }
+    }
+
+    /** A model answer and the settlement it still needs. */
+    public record Result(ChatResponse response, Settlement settlement) {
+    }
+
+    /**
+     * Reserves, calls and meters, leaving the settlement to the caller, who writes it with the step's fan-in so
+     * that a step costs one write of the task row instead of two. Empty if the task stopped or the budget refused.
+     */
+    public Optional<Result> call(Task task, String ledgerKey, String operation, ChatRequest request,
+                                 AtomicLong modelNanos) {
         TaskKey key = task.key();
         BigDecimal estimate = meter.prices().cost(new Usage(llm.modelName(), estimateInputTokens(request),
                 request.maxOutputTokens()));
+        if (!reserve(key, ledgerKey, operation, estimate)) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        ChatResponse response;
+        try {
+            response = llm.chat(request);
+        } catch (RuntimeException e) {
+            var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0); // a failed call is not billed
+            tasks.update(key, t -> nothing.applyTo(t, clock.instant()));
+            throw e;
+        } finally {
+            modelNanos.addAndGet(System.nanoTime() - start);
+        }
+        var context = new CallContext(new Caller(task.owner().consumerId(), key.tenant(), task.owner().roles()), APP,
+                key.id(), task.traceparent());
+        var record = meter.record(context, operation, response.usage());
+        return Optional.of(new Result(response, new Settlement(ledgerKey, record.costUsd(),
+                response.usage().inputTokens(), response.usage().outputTokens())));
+    }
+
+    /**
+     * Reserves {@code estimate} on the ledger, or stops the task if that would pass the cap. A call that costs
+     * nothing (a free model) needs no reservation: then this only checks that the task may go on.
+     */
+    private boolean reserve(TaskKey key, String ledgerKey, String operation, BigDecimal estimate) {
+        if (estimate.signum() == 0) {
+            return checkpoint.active(key).isPresent();
+        }
         AtomicBoolean granted = new AtomicBoolean();
-        tasks.update(key, t -> {
+        Optional<Task> after = tasks.update(key, t -> {
             granted.set(false);
-            if (t.status().terminal()) {
+            if (t.status().terminal() || t.pastDeadline(clock.instant())) {
                 return false;
             }
             if (t.overBudget(estimate)) {
@@ -77,38 +133,10 @@ public final class ModelCalls {
             t.ledger(t.ledger().reserve(ledgerKey, estimate), clock.instant());
             return true;
         });
-        if (!granted.get()) {
-            return Optional.empty();
+        if (!granted.get() && after.isPresent() && !after.get().status().terminal()) {
+            checkpoint.expire(key);
         }
-        long start = System.nanoTime();
-        ChatResponse response;
-        try {
-            response = llm.chat(request);
-        } catch (RuntimeException e) {
-            settle(key, ledgerKey, Usage.none(llm.modelName()), BigDecimal.ZERO); // a failed call is not billed
-            throw e;
-        } finally {
-            modelNanos.addAndGet(System.nanoTime() - start);
-        }
-        var context = new CallContext(new Caller(task.owner().consumerId(), key.tenant(), task.owner().roles()), APP,
-                key.id(), task.traceparent());
-        var record = meter.record(context, operation, response.usage());
-        settle(key, ledgerKey, response.usage(), record.costUsd());
-        return Optional.of(response);
-    }
-
-    private void settle(TaskKey key, String ledgerKey, Usage usage, BigDecimal cost) {
-        tasks.update(key, t -> {
-            if (t.ledger().settled(ledgerKey)) {
-                return false;
-            }
-            t.ledger(t.ledger().settle(ledgerKey, cost, usage.inputTokens(), usage.outputTokens()), clock.instant());
-            if (!t.status().terminal() && t.overBudget(BigDecimal.ZERO)) {
-                t.transition(TaskStatus.BUDGET_EXCEEDED, "Spending reached maxCostUsd $"
-                        + t.limits().maxCostUsd().toPlainString(), clock.instant());
-            }
-            return true;
-        });
+        return granted.get();
     }
 
     /** Generous on purpose (3 characters a token, plus framing), so that the reservation covers the real count. */

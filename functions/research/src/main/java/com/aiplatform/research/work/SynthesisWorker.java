@@ -83,7 +83,7 @@ public final class SynthesisWorker {
         List<Step> steps = stores.steps().list(task.key());
         Evidence evidence = new Evidence(stores.blobs(), stores.container());
         Optional<Report> report = writer.write(task.question(), steps,
-                step -> step.evidencePath() == null ? List.of() : evidence.load(task.key(), step.evidencePath()),
+                step -> step.evidence() == null ? List.of() : evidence.load(task.key(), step.evidence()),
                 models.gate(task, "synth#" + task.claimAttempt(), "research.synthesize", new AtomicLong()));
         if (report.isEmpty()) {
             return;
