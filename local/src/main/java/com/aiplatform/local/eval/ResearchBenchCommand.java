@@ -66,6 +66,7 @@ public final class ResearchBenchCommand implements Callable<Integer> {
             Map<String, String> finished = await(base, ids);
             double minutes = (System.nanoTime() - start) / 60e9;
             report(base, ids, finished, minutes);
+            storageProbe(platform, ids.get(0));
             return finished.size() == ids.size() ? 0 : 1;
         }
     }
@@ -139,6 +140,23 @@ public final class ResearchBenchCommand implements Callable<Integer> {
                 pct(search, 50), pct(search, 95));
         System.out.printf("queue wait per step  p50 %.1f ms, p95 %.1f ms  (sent to started)%n",
                 pct(queueWait, 50), pct(queueWait, 95));
+    }
+
+    /**
+     * One Table storage read of a task row, timed 100 times with the machine as it is now: a step makes about ten
+     * such round trips (claim, checkpoints, record, fan-in), which is most of its overhead on Azurite.
+     */
+    private static void storageProbe(RunningPlatform platform, String taskId) {
+        var tables = com.aiplatform.shared.azure.AzureStorageClients.fromSettings(platform.settings()).tableStore();
+        String table = platform.settings().get("RESEARCH_TASKS_TABLE").orElse("researchtasks");
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long start = System.nanoTime();
+            tables.get(table, "local", taskId);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        System.out.printf("table read (Azurite) p50 %.1f ms, p95 %.1f ms  (after the run, one at a time)%n",
+                pct(millis, 50), pct(millis, 95));
     }
 
     private static double pct(List<Double> values, int percentile) {

@@ -41,8 +41,18 @@ public final class TaskRepository {
      * free of side effects because it may run several times. Empty if the task does not exist.
      */
     public Optional<Task> update(TaskKey key, Predicate<Task> change) {
+        return update(key, null, change);
+    }
+
+    /**
+     * As {@link #update(TaskKey, Predicate)}, trying first on {@code lastRead} (a row this worker read a moment
+     * ago, with its ETag) instead of reading again: without a concurrent writer that saves a round trip; with one,
+     * the ETag no longer matches and the loop reads the row as usual.
+     */
+    public Optional<Task> update(TaskKey key, Task lastRead, Predicate<Task> change) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<Task> current = get(key);
+            Optional<Task> current = attempt == 1 && lastRead != null && lastRead.etag() != null
+                    ? Optional.of(TaskCodec.fromEntity(TaskCodec.toEntity(lastRead))) : get(key);
             if (current.isEmpty()) {
                 return Optional.empty();
             }

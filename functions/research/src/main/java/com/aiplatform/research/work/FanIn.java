@@ -36,11 +36,12 @@ public final class FanIn {
     /**
      * Counts a finished step and settles its model call ({@code settlement}, may be null) in one write. A task
      * that stopped meanwhile (cancelled, over budget) only gets the settlement: the step ran past its last checkpoint.
+     * {@code lastSeen} (may be null) is the task row as the caller last read it, tried first to save a read.
      */
-    public Optional<Task> stepFinished(TaskKey key, int index, StepState state, String detail,
+    public Optional<Task> stepFinished(TaskKey key, Task lastSeen, int index, StepState state, String detail,
                                        ModelCalls.Settlement settlement) {
         AtomicBoolean advanced = new AtomicBoolean();
-        Optional<Task> after = tasks.update(key, task -> {
+        Optional<Task> after = tasks.update(key, lastSeen, task -> {
             advanced.set(false);
             boolean settled = settlement != null && settlement.applyTo(task, clock.instant());
             if (task.status().terminal()) {

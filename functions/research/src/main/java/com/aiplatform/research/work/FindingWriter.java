@@ -26,14 +26,14 @@ public final class FindingWriter {
         this.models = models;
     }
 
-    /** A finding, and the settlement of its model call (null when no model was called). */
-    public record Drafted(Step.Finding finding, ModelCalls.Settlement settlement) {
+    /** A finding, the settlement of its model call and the task row as last seen (both null without a model call). */
+    public record Drafted(Step.Finding finding, ModelCalls.Settlement settlement, Task seen) {
     }
 
     /** Empty when the task stopped or the budget refused the model call. */
     public Optional<Drafted> write(Task task, Step step, List<Evidence.Passage> passages, AtomicLong modelNanos) {
         if (passages.isEmpty()) {
-            return Optional.of(new Drafted(new Step.Finding(NO_PASSAGES, List.of(), "none", 0, 0, BigDecimal.ZERO), null));
+            return Optional.of(new Drafted(new Step.Finding(NO_PASSAGES, List.of(), "none", 0, 0, BigDecimal.ZERO), null, null));
         }
         List<Source> sources = passages.stream()
                 .map(p -> new Source(p.number(), reference(p), p.text())).toList();
@@ -44,7 +44,8 @@ public final class FindingWriter {
         return models.call(task, step.ledgerKey(), "research.step", request, modelNanos).map(result -> {
             ChatResponse r = result.response();
             return new Drafted(new Step.Finding(r.text(), cited(passages, r), r.generator().label(),
-                    r.usage().inputTokens(), r.usage().outputTokens(), result.settlement().costUsd()), result.settlement());
+                    r.usage().inputTokens(), r.usage().outputTokens(), result.settlement().costUsd()), result.settlement(),
+                    result.seen());
         });
     }
 

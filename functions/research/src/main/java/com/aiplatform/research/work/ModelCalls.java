@@ -75,8 +75,8 @@ public final class ModelCalls {
         }
     }
 
-    /** A model answer and the settlement it still needs. */
-    public record Result(ChatResponse response, Settlement settlement) {
+    /** A model answer, the settlement it still needs, and the task row as the reservation last saw it. */
+    public record Result(ChatResponse response, Settlement settlement, Task seen) {
     }
 
     /**
@@ -88,7 +88,8 @@ public final class ModelCalls {
         TaskKey key = task.key();
         BigDecimal estimate = meter.prices().cost(new Usage(llm.modelName(), estimateInputTokens(request),
                 request.maxOutputTokens()));
-        if (!reserve(key, ledgerKey, operation, estimate)) {
+        Optional<Task> seen = reserve(key, ledgerKey, operation, estimate);
+        if (seen.isEmpty()) {
             return Optional.empty();
         }
         long start = System.nanoTime();
@@ -106,16 +107,17 @@ public final class ModelCalls {
                 key.id(), task.traceparent());
         var record = meter.record(context, operation, response.usage());
         return Optional.of(new Result(response, new Settlement(ledgerKey, record.costUsd(),
-                response.usage().inputTokens(), response.usage().outputTokens())));
+                response.usage().inputTokens(), response.usage().outputTokens()), seen.get()));
     }
 
     /**
      * Reserves {@code estimate} on the ledger, or stops the task if that would pass the cap. A call that costs
-     * nothing (a free model) needs no reservation: then this only checks that the task may go on.
+     * nothing (a free model) needs no reservation: then this only checks that the task may go on. Returns the
+     * task as read or written when the call may go ahead.
      */
-    private boolean reserve(TaskKey key, String ledgerKey, String operation, BigDecimal estimate) {
+    private Optional<Task> reserve(TaskKey key, String ledgerKey, String operation, BigDecimal estimate) {
         if (estimate.signum() == 0) {
-            return checkpoint.active(key).isPresent();
+            return checkpoint.active(key);
         }
         AtomicBoolean granted = new AtomicBoolean();
         Optional<Task> after = tasks.update(key, t -> {
@@ -136,7 +138,7 @@ public final class ModelCalls {
         if (!granted.get() && after.isPresent() && !after.get().status().terminal()) {
             checkpoint.expire(key);
         }
-        return granted.get();
+        return granted.get() ? after : Optional.empty();
     }
 
     /** Generous on purpose (3 characters a token, plus framing), so that the reservation covers the real count. */

@@ -53,7 +53,7 @@ public final class Outbox {
     }
 
     private void markSent(Task task, TaskStatus phase) {
-        tasks.update(task.key(), t -> {
+        tasks.update(task.key(), task, t -> {
             if (t.status() != phase || t.nextQueued()) {
                 return false;
             }

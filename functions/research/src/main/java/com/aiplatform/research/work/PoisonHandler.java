@@ -63,7 +63,7 @@ public final class PoisonHandler {
                 throw new WorkInProgressException("Sub-question " + step.index() + " of " + step.task() + " changed");
             }
         }
-        fanIn.stepFinished(step.task(), step.index(), step.state(), step.error(), null);
+        fanIn.stepFinished(step.task(), null, step.index(), step.state(), step.error(), null);
     }
 
     private void failPhase(WorkMessage message, TaskStatus phase, String what) {

@@ -62,7 +62,7 @@ public final class StepWorker {
         }
         Step step = found.get();
         if (step.state().finished()) {
-            fanIn.stepFinished(step.task(), step.index(), step.state(), null, null); // counted once; resumes a lost fan-in
+            fanIn.stepFinished(step.task(), null, step.index(), step.state(), null, null); // counted once; resumes a lost fan-in
             return;
         }
         if (step.claimedAt(clock.instant())) {
@@ -80,7 +80,7 @@ public final class StepWorker {
             if (e instanceof LlmException llm && llm.retriable()) {
                 throw remember(claimed, e);
             }
-            finish(claimed.ended(StepState.FAILED, "Not retried: " + e.getMessage(), clock.instant()), null);
+            finish(claimed.ended(StepState.FAILED, "Not retried: " + e.getMessage(), clock.instant()), null, null);
         } catch (RuntimeException e) {
             throw remember(claimed, e);
         }
@@ -92,7 +92,8 @@ public final class StepWorker {
         List<Evidence.Passage> passages = Evidence.number(knowledge.search(caller, step.question(), topK));
         long searchNanos = System.nanoTime() - searchStart;
         // The next checkpoint: the model call's reservation checks the task, or this read when there is no call.
-        if (passages.isEmpty() && checkpoint.active(task.key()).isEmpty()) {
+        Optional<Task> seen = passages.isEmpty() ? checkpoint.active(task.key()) : Optional.of(task);
+        if (seen.isEmpty()) {
             stop(step);
             return;
         }
@@ -106,11 +107,13 @@ public final class StepWorker {
         long queueWait = message.sentAt() == null ? 0 : Math.max(0, Duration.between(message.sentAt(), clock.instant()).toMillis());
         var timings = new StepTimings(queueWait, searchNanos / 1_000_000, modelNanos.get() / 1_000_000,
                 (System.nanoTime() - start) / 1_000_000);
-        finish(step.completed(drafted.get().finding(), reference, timings, clock.instant()), drafted.get().settlement());
+        Task lastSeen = drafted.get().seen() != null ? drafted.get().seen() : seen.get();
+        finish(step.completed(drafted.get().finding(), reference, timings, clock.instant()), drafted.get().settlement(),
+                lastSeen);
     }
 
     /** Records the step, then reports it (and settles its model call) to the fan-in in one write of the task row. */
-    private void finish(Step ended, ModelCalls.Settlement settlement) {
+    private void finish(Step ended, ModelCalls.Settlement settlement, Task lastSeen) {
         try {
             stores.steps().replace(ended);
         } catch (ConcurrencyException lost) {
@@ -118,7 +121,7 @@ public final class StepWorker {
                     ended.index(), ended.task());
             return;
         }
-        fanIn.stepFinished(ended.task(), ended.index(), ended.state(), ended.error(), settlement);
+        fanIn.stepFinished(ended.task(), lastSeen, ended.index(), ended.state(), ended.error(), settlement);
     }
 
     /** The task stopped (cancelled, budget, deadline): the step is left as not run. */
