@@ -90,7 +90,7 @@ public final class ResearchBenchCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> terminal = Set.of("completed", "failed", "cancelled", "budget_exceeded");
         while (finished.size() < ids.size() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
+            Thread.sleep(1000); // listing every task reads them all from Azurite: poll gently so as not to slow the run
             for (JsonNode task : send("GET", base + "/api/v1/research/tasks", null, 200).get("tasks")) {
                 if (terminal.contains(task.get("status").asText())) {
                     finished.put(task.get("id").asText(), task.get("status").asText());
