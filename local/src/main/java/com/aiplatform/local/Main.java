@@ -5,6 +5,7 @@ import com.aiplatform.local.eval.AgentBenchCommand;
 import com.aiplatform.local.bench.GatewayBenchCommand;
 import com.aiplatform.local.eval.BenchCommand;
 import com.aiplatform.local.eval.EvalCommand;
+import com.aiplatform.local.eval.ResearchBenchCommand;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.HostedApp;
 import com.aiplatform.local.discovery.QueueBinding;
@@ -24,12 +25,13 @@ import java.util.stream.Collectors;
 
 /**
  * The command line: {@code start [--port 7071] [--data-dir .data | --in-memory]}, and the knowledge
- * app's {@code eval} (retrieval quality) and {@code bench-knowledge} (throughput, latency).
+ * app's {@code eval} (retrieval quality) and {@code bench-knowledge} (throughput, latency), and the research
+ * app's {@code bench-research} (tasks per minute, orchestration overhead per step).
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
         subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class, AgentBenchCommand.class,
-                GatewayBenchCommand.class})
+                GatewayBenchCommand.class, ResearchBenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

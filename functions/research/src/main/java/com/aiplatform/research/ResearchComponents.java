@@ -1,0 +1,66 @@
+package com.aiplatform.research;
+
+import com.aiplatform.research.planning.Planner;
+import com.aiplatform.research.steps.StepRepository;
+import com.aiplatform.research.tasks.TaskRepository;
+import com.aiplatform.research.tasks.TaskRequests;
+import com.aiplatform.research.tasks.TaskService;
+import com.aiplatform.research.work.Checkpoint;
+import com.aiplatform.research.work.CompletionEvents;
+import com.aiplatform.research.work.FanIn;
+import com.aiplatform.research.work.FindingWriter;
+import com.aiplatform.research.work.Messages;
+import com.aiplatform.research.work.ModelCalls;
+import com.aiplatform.research.work.Outbox;
+import com.aiplatform.research.work.PlanWorker;
+import com.aiplatform.research.work.PoisonHandler;
+import com.aiplatform.research.work.Reports;
+import com.aiplatform.research.work.ResearchStores;
+import com.aiplatform.research.work.StepWorker;
+import com.aiplatform.research.work.SynthesisWorker;
+import com.aiplatform.shared.blob.BlobStore;
+import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.knowledge.KnowledgeBase;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.table.TableStore;
+import com.aiplatform.shared.usage.UsageMeter;
+
+import java.time.Clock;
+
+/**
+ * The research services wired over ports, the same for the app (Azure adapters) and the tests (in-memory
+ * adapters and fakes): one place that knows how the pieces fit.
+ */
+public record ResearchComponents(TaskService tasks, Messages messages, PlanWorker planner, StepWorker steps,
+                                 SynthesisWorker synthesizer, PoisonHandler poison, ResearchStores stores) {
+
+    /** The ports the research app runs on. */
+    public record Ports(TableStore tables, BlobStore blobs, WorkQueue queue, KnowledgeBase knowledge, LlmClient llm,
+                        UsageMeter usage, EventPublisher events, Planner planner) {
+    }
+
+    public static ResearchComponents wire(ResearchSettings config, Ports ports, Clock clock) {
+        var tasks = new TaskRepository(ports.tables(), config.tasksTable());
+        var steps = new StepRepository(ports.tables(), config.stepsTable());
+        var stores = new ResearchStores(tasks, steps, ports.blobs(), config.container());
+        var messages = new Messages(ports.queue(), ports.blobs(), config.container(), config.messageInlineMaxBytes());
+        var queues = config.queues();
+        for (String queue : new String[] {queues.plan(), queues.step(), queues.synthesize()}) {
+            ports.queue().createIfMissing(queue);
+        }
+        var checkpoint = new Checkpoint(tasks, clock);
+        var models = new ModelCalls(ports.llm(), ports.usage(), tasks, checkpoint, clock);
+        var outbox = new Outbox(tasks, messages, queues.step(), queues.synthesize(), config.outboxGrace(), clock);
+        var fanIn = new FanIn(tasks, outbox, config.failedStepPolicy(), clock);
+        var service = new TaskService(tasks, steps, new Reports(ports.blobs(), config.container()), messages,
+                queues.plan(), new TaskRequests(config.limits()), checkpoint, clock);
+        return new ResearchComponents(service, messages,
+                new PlanWorker(stores, ports.planner(), models, checkpoint, outbox, config.claimTimeout(), clock),
+                new StepWorker(stores, ports.knowledge(), new FindingWriter(models), checkpoint, fanIn,
+                        config.stepTopK(), config.claimTimeout(), clock),
+                new SynthesisWorker(stores, models, new CompletionEvents(ports.events()), checkpoint,
+                        config.claimTimeout(), clock),
+                new PoisonHandler(tasks, steps, fanIn, clock), stores);
+    }
+}

@@ -1,0 +1,17 @@
+package com.aiplatform.research.api;
+
+import com.aiplatform.shared.identity.GatewayHeaders;
+import com.aiplatform.shared.telemetry.TraceContext;
+import com.microsoft.azure.functions.HttpRequestMessage;
+
+/** The W3C trace context a request carries, or a new one; tasks keep it so their messages and events continue it. */
+final class Calls {
+
+    private Calls() {
+    }
+
+    static String traceparent(HttpRequestMessage<?> request) {
+        String header = GatewayHeaders.header(request.getHeaders(), TraceContext.TRACEPARENT);
+        return TraceContext.parse(header).isPresent() ? header.trim() : TraceContext.currentOrNew();
+    }
+}

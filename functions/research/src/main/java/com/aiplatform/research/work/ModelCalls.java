@@ -1,0 +1,159 @@
+package com.aiplatform.research.work;
+
+import com.aiplatform.research.planning.ModelGate;
+import com.aiplatform.research.tasks.Task;
+import com.aiplatform.research.tasks.TaskKey;
+import com.aiplatform.research.tasks.TaskRepository;
+import com.aiplatform.research.tasks.TaskStatus;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.llm.ChatMessage;
+import com.aiplatform.shared.llm.ChatRequest;
+import com.aiplatform.shared.llm.ChatResponse;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.llm.Source;
+import com.aiplatform.shared.usage.CallContext;
+import com.aiplatform.shared.usage.Usage;
+import com.aiplatform.shared.usage.UsageMeter;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every model call of a task goes through here: reserve the most the call can cost on the task's ledger
+ * (refused, and the task stopped as {@code budget_exceeded}, if that would pass {@code maxCostUsd}), call,
+ * send a usage record linked to the task, settle the actual cost. Reservations are upper bounds (input
+ * estimated generously, output at {@code maxOutputTokens}), so settled spending never passes the cap.
+ */
+public final class ModelCalls {
+
+    static final String APP = "research";
+
+    private final LlmClient llm;
+    private final UsageMeter meter;
+    private final TaskRepository tasks;
+    private final Checkpoint checkpoint;
+    private final Clock clock;
+
+    public ModelCalls(LlmClient llm, UsageMeter meter, TaskRepository tasks, Checkpoint checkpoint, Clock clock) {
+        this.llm = llm;
+        this.meter = meter;
+        this.tasks = tasks;
+        this.checkpoint = checkpoint;
+        this.clock = clock;
+    }
+
+    public String modelName() {
+        return llm.modelName();
+    }
+
+    /** A gate for one call attempt, settled at once; {@code modelNanos} collects the time spent in the model. */
+    public ModelGate gate(Task task, String ledgerKey, String operation, AtomicLong modelNanos) {
+        return request -> call(task, ledgerKey, operation, request, modelNanos).map(result -> {
+            tasks.update(task.key(), t -> result.settlement().applyTo(t, clock.instant()));
+            return result.response();
+        });
+    }
+
+    /** What a call cost, to be written to the task's ledger (by the caller, with its next change of the task row). */
+    public record Settlement(String ledgerKey, BigDecimal costUsd, long inputTokens, long outputTokens) {
+
+        /** Settles the entry once; a settlement that shows the cap passed stops the task. False if already settled. */
+        public boolean applyTo(Task t, Instant now) {
+            if (t.ledger().settled(ledgerKey)) {
+                return false;
+            }
+            t.ledger(t.ledger().settle(ledgerKey, costUsd, inputTokens, outputTokens), now);
+            if (!t.status().terminal() && t.overBudget(BigDecimal.ZERO)) {
+                t.transition(TaskStatus.BUDGET_EXCEEDED, "Spending reached maxCostUsd $"
+                        + t.limits().maxCostUsd().toPlainString(), now);
+            }
+            return true;
+        }
+    }
+
+    /** A model answer, the settlement it still needs, and the task row as the reservation last saw it. */
+    public record Result(ChatResponse response, Settlement settlement, Task seen) {
+    }
+
+    /**
+     * Reserves, calls and meters, leaving the settlement to the caller, who writes it with the step's fan-in so
+     * that a step costs one write of the task row instead of two. Empty if the task stopped or the budget refused.
+     */
+    public Optional<Result> call(Task task, String ledgerKey, String operation, ChatRequest request,
+                                 AtomicLong modelNanos) {
+        TaskKey key = task.key();
+        BigDecimal estimate = meter.prices().cost(new Usage(llm.modelName(), estimateInputTokens(request),
+                request.maxOutputTokens()));
+        Optional<Task> seen = reserve(key, ledgerKey, operation, estimate);
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        long start = System.nanoTime();
+        ChatResponse response;
+        try {
+            response = llm.chat(request);
+        } catch (RuntimeException e) {
+            var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0); // a failed call is not billed
+            tasks.update(key, t -> nothing.applyTo(t, clock.instant()));
+            throw e;
+        } finally {
+            modelNanos.addAndGet(System.nanoTime() - start);
+        }
+        var context = new CallContext(new Caller(task.owner().consumerId(), key.tenant(), task.owner().roles()), APP,
+                key.id(), task.traceparent());
+        var record = meter.record(context, operation, response.usage());
+        return Optional.of(new Result(response, new Settlement(ledgerKey, record.costUsd(),
+                response.usage().inputTokens(), response.usage().outputTokens()), seen.get()));
+    }
+
+    /**
+     * Reserves {@code estimate} on the ledger, or stops the task if that would pass the cap. A call that costs
+     * nothing (a free model) needs no reservation: then this only checks that the task may go on. Returns the
+     * task as read or written when the call may go ahead.
+     */
+    private Optional<Task> reserve(TaskKey key, String ledgerKey, String operation, BigDecimal estimate) {
+        if (estimate.signum() == 0) {
+            return checkpoint.active(key);
+        }
+        AtomicBoolean granted = new AtomicBoolean();
+        Optional<Task> after = tasks.update(key, t -> {
+            granted.set(false);
+            if (t.status().terminal() || t.pastDeadline(clock.instant())) {
+                return false;
+            }
+            if (t.overBudget(estimate)) {
+                t.transition(TaskStatus.BUDGET_EXCEEDED, String.format("The next model call (%s, up to $%s) would pass "
+                        + "maxCostUsd $%s; $%s spent so far", operation, estimate.toPlainString(),
+                        t.limits().maxCostUsd().toPlainString(), t.ledger().costUsd().toPlainString()), clock.instant());
+                return true;
+            }
+            granted.set(true);
+            t.ledger(t.ledger().reserve(ledgerKey, estimate), clock.instant());
+            return true;
+        });
+        if (!granted.get() && after.isPresent() && !after.get().status().terminal()) {
+            checkpoint.expire(key);
+        }
+        return granted.get() ? after : Optional.empty();
+    }
+
+    /** Generous on purpose (3 characters a token, plus framing), so that the reservation covers the real count. */
+    static long estimateInputTokens(ChatRequest request) {
+        long characters = 0;
+        long items = 0;
+        for (ChatMessage message : request.messages()) {
+            characters += message.content() == null ? 0 : message.content().length();
+            items++;
+        }
+        for (Source source : request.sources()) {
+            characters += (source.reference() == null ? 0 : source.reference().length())
+                    + (source.text() == null ? 0 : source.text().length());
+            items++;
+        }
+        return characters / 3 + 8 * items + 64;
+    }
+}

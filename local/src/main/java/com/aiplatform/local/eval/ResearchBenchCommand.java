@@ -1,0 +1,182 @@
+package com.aiplatform.local.eval;
+
+import com.aiplatform.local.LocalPlatform;
+import com.aiplatform.local.RunningPlatform;
+import com.aiplatform.shared.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code ./platform bench-research --tasks 100 --subquestions 4}: N research tasks of K sub-questions submitted
+ * at once to the local platform (knowledge and research apps, Azurite in memory, the offline LLM), driven over
+ * HTTP only. Prints tasks per minute, how many tasks ended how (none may be lost or stuck), and per step the
+ * orchestration overhead: the step function's wall time not spent in the knowledge search or the model call.
+ */
+@Command(name = "bench-research", mixinStandardHelpOptions = true,
+        description = "Research throughput (tasks/minute) and orchestration overhead per step, through the local platform.")
+public final class ResearchBenchCommand implements Callable<Integer> {
+
+    private static final List<String> TOPICS = List.of("refunds", "warranty", "shipping", "batteries", "returns",
+            "express delivery", "accounts", "privacy");
+
+    @Option(names = "--tasks", defaultValue = "100", description = "Concurrent tasks N. Default: ${DEFAULT-VALUE}.")
+    int tasks;
+
+    @Option(names = "--subquestions", defaultValue = "4", description = "Sub-questions per task K. Default: ${DEFAULT-VALUE}.")
+    int subquestions;
+
+    @Option(names = "--workers", defaultValue = "8", description = "Queue messages run at once. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--timeout", defaultValue = "PT20M", description = "Give up waiting after this. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--set", description = "A setting for the apps, e.g. --set RESEARCH_STEP_TOP_K=3.")
+    Map<String, String> settings = new HashMap<>();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> values = new HashMap<>(Map.of("ONNX_EMBEDDING_VARIANT", "int8", "LLM_PROVIDER", "extractive"));
+        values.putAll(settings);
+        try (RunningPlatform platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "research"))
+                .queueWorkers(workers).settings(values).build().start()) {
+            String base = platform.baseUrl();
+            BenchCorpus.ingest(http, base);
+            System.out.printf("tasks %d x %d sub-questions, %d queue workers, settings %s%n", tasks, subquestions,
+                    workers, settings);
+            long start = System.nanoTime();
+            List<String> ids = submit(base);
+            Map<String, String> finished = await(base, ids);
+            double minutes = (System.nanoTime() - start) / 60e9;
+            report(base, ids, finished, minutes);
+            storageProbe(platform, ids.get(0));
+            return finished.size() == ids.size() ? 0 : 1;
+        }
+    }
+
+    private List<String> submit(String base) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            String a = TOPICS.get(i % TOPICS.size());
+            String b = TOPICS.get((i / TOPICS.size() + i + 1) % TOPICS.size());
+            String question = "What are the rules for " + a + ", and how do they apply to " + b + " (case " + i + ")?";
+            JsonNode accepted = send("POST", base + "/api/v1/research/tasks",
+                    Json.write(Map.of("question", question, "maxSubquestions", subquestions)), 202);
+            ids.add(accepted.get("id").asText());
+        }
+        return ids;
+    }
+
+    /** Polls the list until every task is finished or the timeout passes; id -> final status. */
+    private Map<String, String> await(String base, List<String> ids) throws IOException, InterruptedException {
+        Map<String, String> finished = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> terminal = Set.of("completed", "failed", "cancelled", "budget_exceeded");
+        while (finished.size() < ids.size() && System.nanoTime() < deadline) {
+            Thread.sleep(1000); // listing every task reads them all from Azurite: poll gently so as not to slow the run
+            for (JsonNode task : send("GET", base + "/api/v1/research/tasks", null, 200).get("tasks")) {
+                if (terminal.contains(task.get("status").asText())) {
+                    finished.put(task.get("id").asText(), task.get("status").asText());
+                }
+            }
+        }
+        return finished;
+    }
+
+    private void report(String base, List<String> ids, Map<String, String> finished, double minutes)
+            throws IOException, InterruptedException {
+        List<Double> overhead = new ArrayList<>();
+        List<Double> queueWait = new ArrayList<>();
+        List<Double> search = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        List<Double> taskSeconds = new ArrayList<>();
+        Map<String, Integer> outcomes = new HashMap<>();
+        int stuck = 0;
+        for (String id : ids) {
+            JsonNode task = send("GET", base + "/api/v1/research/tasks/" + id, null, 200);
+            outcomes.merge(task.get("status").asText(), 1, Integer::sum);
+            if (!finished.containsKey(id)) {
+                stuck++;
+                continue;
+            }
+            taskSeconds.add(Duration.between(java.time.Instant.parse(task.get("createdAt").asText()),
+                    java.time.Instant.parse(task.get("completedAt").asText())).toMillis() / 1000.0);
+            for (JsonNode step : task.get("subQuestions")) {
+                JsonNode t = step.get("timings");
+                if (t != null) {
+                    overhead.add((double) (t.get("totalMs").asLong() - t.get("searchMs").asLong() - t.get("modelMs").asLong()));
+                    queueWait.add(t.get("queueWaitMs").asDouble());
+                    search.add(t.get("searchMs").asDouble());
+                    total.add(t.get("totalMs").asDouble());
+                }
+            }
+        }
+        double[] o = array(overhead);
+        System.out.printf("finished %d of %d in %.2f min: %.1f tasks/minute; outcomes %s; lost or stuck %d%n",
+                finished.size(), ids.size(), minutes, finished.size() / minutes, outcomes, stuck);
+        System.out.printf("task end to end      p50 %.2f s, p95 %.2f s%n", pct(taskSeconds, 50), pct(taskSeconds, 95));
+        System.out.printf("steps measured %d%n", o.length);
+        System.out.printf("step overhead        p50 %.1f ms, p95 %.1f ms  (step wall time minus search and model)%n",
+                BenchCommand.percentile(o, 50), BenchCommand.percentile(o, 95));
+        System.out.printf("step total           p50 %.1f ms, p95 %.1f ms%n", pct(total, 50), pct(total, 95));
+        System.out.printf("knowledge search     p50 %.1f ms, p95 %.1f ms  (HTTP call to the knowledge app)%n",
+                pct(search, 50), pct(search, 95));
+        System.out.printf("queue wait per step  p50 %.1f ms, p95 %.1f ms  (sent to started)%n",
+                pct(queueWait, 50), pct(queueWait, 95));
+    }
+
+    /**
+     * One Table storage read of a task row, timed 100 times with the machine as it is now: a step makes about ten
+     * such round trips (claim, checkpoints, record, fan-in), which is most of its overhead on Azurite.
+     */
+    private static void storageProbe(RunningPlatform platform, String taskId) {
+        var tables = com.aiplatform.shared.azure.AzureStorageClients.fromSettings(platform.settings()).tableStore();
+        String table = platform.settings().get("RESEARCH_TASKS_TABLE").orElse("researchtasks");
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long start = System.nanoTime();
+            tables.get(table, "local", taskId);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        System.out.printf("table read (Azurite) p50 %.1f ms, p95 %.1f ms  (after the run, one at a time)%n",
+                pct(millis, 50), pct(millis, 95));
+    }
+
+    private static double pct(List<Double> values, int percentile) {
+        return values.isEmpty() ? Double.NaN : BenchCommand.percentile(array(values), percentile);
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private JsonNode send(String method, String uri, String body, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.tree(response.body());
+    }
+}
