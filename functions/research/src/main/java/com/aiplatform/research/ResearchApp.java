@@ -55,7 +55,7 @@ public final class ResearchApp implements FunctionApp {
             var ports = new ResearchComponents.Ports(storage.tableStore(), storage.blobStore(), storage.workQueue(),
                     HttpKnowledgeBase.create(knowledgeApi), llm,
                     SharedAdapters.usageMeter(runtime, storage.workQueue(), host.clock()),
-                    SharedAdapters.events(runtime, settings, host), planner);
+                    SharedAdapters.budget(settings), SharedAdapters.events(runtime, settings, host), planner);
             ResearchComponents components = ResearchComponents.wire(config, ports, host.clock());
             Map<Class<?>, Object> functions = Map.of(
                     TaskFunctions.class, new TaskFunctions(components.tasks()),

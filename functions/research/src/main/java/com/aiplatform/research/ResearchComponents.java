@@ -18,6 +18,7 @@ import com.aiplatform.research.work.Reports;
 import com.aiplatform.research.work.ResearchStores;
 import com.aiplatform.research.work.StepWorker;
 import com.aiplatform.research.work.SynthesisWorker;
+import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
@@ -37,7 +38,7 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
 
     /** The ports the research app runs on. */
     public record Ports(TableStore tables, BlobStore blobs, WorkQueue queue, KnowledgeBase knowledge, LlmClient llm,
-                        UsageMeter usage, EventPublisher events, Planner planner) {
+                        UsageMeter usage, Budget budget, EventPublisher events, Planner planner) {
     }
 
     public static ResearchComponents wire(ResearchSettings config, Ports ports, Clock clock) {
@@ -50,7 +51,7 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
             ports.queue().createIfMissing(queue);
         }
         var checkpoint = new Checkpoint(tasks, clock);
-        var models = new ModelCalls(ports.llm(), ports.usage(), tasks, checkpoint, clock);
+        var models = new ModelCalls(ports.llm(), ports.usage(), ports.budget(), tasks, checkpoint, clock);
         var outbox = new Outbox(tasks, messages, queues.step(), queues.synthesize(), config.outboxGrace(), clock);
         var fanIn = new FanIn(tasks, outbox, config.failedStepPolicy(), clock);
         var service = new TaskService(tasks, steps, new Reports(ports.blobs(), config.container()), messages,

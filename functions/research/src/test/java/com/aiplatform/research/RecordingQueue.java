@@ -74,6 +74,16 @@ public final class RecordingQueue implements WorkQueue {
     }
 
     @Override
+    public List<String> queues(String prefix) {
+        return inner.queues(prefix);
+    }
+
+    @Override
+    public List<QueueMessage> peek(String queue, int max) {
+        return inner.peek(queue, max);
+    }
+
+    @Override
     public long depth(String queue) {
         return inner.depth(queue);
     }

@@ -50,6 +50,8 @@ public final class ResearchTestKit {
     public final InMemoryUsageSink usage = new InMemoryUsageSink();
     public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
     public final HookedLlm llm = new HookedLlm(new ExtractiveLlmClient());
+    /** The platform's money budget as this app sees it; tests may set a limit. */
+    public final FakeBudget budget = new FakeBudget();
     public final ResearchSettings config;
     public final ResearchComponents components;
     public final QueueDriver driver;
@@ -70,7 +72,7 @@ public final class ResearchTestKit {
         config = ResearchSettings.from(settings);
         var meter = new UsageMeter(PriceTable.parse(values.get("MODEL_PRICES")), usage, clock);
         components = ResearchComponents.wire(config, new ResearchComponents.Ports(tables, blobs, queue, knowledge, llm,
-                meter, events::add, planner), clock);
+                meter, budget, events::add, planner), clock);
         var functions = new WorkerFunctions(components.messages(), components.planner(), components.steps(),
                 components.synthesizer(), components.poison());
         var queues = config.queues();

@@ -5,6 +5,9 @@ import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskKey;
 import com.aiplatform.research.tasks.TaskRepository;
 import com.aiplatform.research.tasks.TaskStatus;
+import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.BudgetExceededException;
+import com.aiplatform.shared.budget.Reservation;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
@@ -34,13 +37,16 @@ public final class ModelCalls {
 
     private final LlmClient llm;
     private final UsageMeter meter;
+    private final Budget budget;
     private final TaskRepository tasks;
     private final Checkpoint checkpoint;
     private final Clock clock;
 
-    public ModelCalls(LlmClient llm, UsageMeter meter, TaskRepository tasks, Checkpoint checkpoint, Clock clock) {
+    public ModelCalls(LlmClient llm, UsageMeter meter, Budget budget, TaskRepository tasks, Checkpoint checkpoint,
+                      Clock clock) {
         this.llm = llm;
         this.meter = meter;
+        this.budget = budget;
         this.tasks = tasks;
         this.checkpoint = checkpoint;
         this.clock = clock;
@@ -92,6 +98,11 @@ public final class ModelCalls {
         if (seen.isEmpty()) {
             return Optional.empty();
         }
+        var caller = new Caller(task.owner().consumerId(), key.tenant(), task.owner().roles());
+        Optional<Reservation> money = reserveMoney(caller, key, ledgerKey, estimate);
+        if (money.isEmpty()) {
+            return Optional.empty();
+        }
         long start = System.nanoTime();
         ChatResponse response;
         try {
@@ -99,13 +110,14 @@ public final class ModelCalls {
         } catch (RuntimeException e) {
             var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0); // a failed call is not billed
             tasks.update(key, t -> nothing.applyTo(t, clock.instant()));
+            budget.settle(caller, money.get(), BigDecimal.ZERO);
             throw e;
         } finally {
             modelNanos.addAndGet(System.nanoTime() - start);
         }
-        var context = new CallContext(new Caller(task.owner().consumerId(), key.tenant(), task.owner().roles()), APP,
-                key.id(), task.traceparent());
+        var context = new CallContext(caller, APP, key.id(), task.traceparent());
         var record = meter.record(context, operation, response.usage());
+        budget.settle(caller, money.get(), record.costUsd());
         return Optional.of(new Result(response, new Settlement(ledgerKey, record.costUsd(),
                 response.usage().inputTokens(), response.usage().outputTokens()), seen.get()));
     }
@@ -139,6 +151,27 @@ public final class ModelCalls {
             checkpoint.expire(key);
         }
         return granted.get() ? after : Optional.empty();
+    }
+
+    /**
+     * Reserves the estimate against the caller's consumer and tenant budgets (the platform app's), under an id
+     * made of the task and the ledger entry so that a redelivered message reserves once. A refusal stops the
+     * task as {@code budget_exceeded}, with the task ledger's reservation released.
+     */
+    private Optional<Reservation> reserveMoney(Caller caller, TaskKey key, String ledgerKey, BigDecimal estimate) {
+        try {
+            return Optional.of(budget.reserve(caller, key.id() + "/" + ledgerKey, estimate));
+        } catch (BudgetExceededException refused) {
+            var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0);
+            tasks.update(key, t -> {
+                nothing.applyTo(t, clock.instant());
+                if (!t.status().terminal()) {
+                    t.transition(TaskStatus.BUDGET_EXCEEDED, refused.problem().detail(), clock.instant());
+                }
+                return true;
+            });
+            return Optional.empty();
+        }
     }
 
     /** Generous on purpose (3 characters a token, plus framing), so that the reservation covers the real count. */

@@ -69,4 +69,33 @@ class BudgetTest {
         assertThat(done.ledger().costUsd()).isPositive().isEqualByComparingTo(kit.usageCost());
         assertThat(done.ledger().inputTokens()).isPositive();
     }
+
+    @Test
+    void should_stop_as_budget_exceeded_when_the_platform_refuses_the_tenants_money() {
+        var kit = new ResearchTestKit(EXPENSIVE);
+        kit.budget.limit(new BigDecimal("0.5"));
+        Task task = kit.start(ResearchTestKit.ALICE, new CreateTaskRequest(QUESTION, 4, new BigDecimal("10"), null));
+
+        kit.driver.drain();
+
+        Task stopped = kit.task(task);
+        assertThat(stopped.status()).isEqualTo(TaskStatus.BUDGET_EXCEEDED);
+        assertThat(stopped.reason()).contains("tenant budget");
+        assertThat(kit.budget.committed()).isLessThanOrEqualTo(new BigDecimal("0.5"));
+        assertThat(stopped.ledger().committedUsd()).isEqualByComparingTo(kit.usageCost());
+        assertThat(kit.events).isEmpty();
+    }
+
+    @Test
+    void should_reserve_the_platform_budget_once_per_model_call_and_settle_it_at_the_actual_cost() {
+        var kit = new ResearchTestKit(EXPENSIVE);
+        Task task = kit.start(ResearchTestKit.ALICE, new CreateTaskRequest(QUESTION, 2, new BigDecimal("10"), null));
+
+        kit.driver.drain();
+
+        assertThat(kit.task(task).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(kit.budget.committed()).isEqualByComparingTo(kit.usageCost());
+        assertThat((long) kit.budget.reservations()).isEqualTo(kit.usageRecords("research.step")
+                + kit.usageRecords("research.synthesize") + kit.usageRecords("research.plan"));
+    }
 }
