@@ -77,7 +77,7 @@ final class AgentClient {
 
     HttpResponse<String> sendRaw(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("x-aiplatform-tenant-id", headers.isEmpty() ? "spoofed-tenant" : headers.get("x-aiplatform-tenant-id"))
+                .header("x-aiplatform-tenant-id", headers.getOrDefault("x-aiplatform-tenant-id", "spoofed-tenant"))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {
             if (!name.equals("x-aiplatform-tenant-id")) {
@@ -90,7 +90,7 @@ final class AgentClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(500);
-            if (contract != null && response.statusCode() != 405) {
+            if (contract != null && response.statusCode() != 405 && path.startsWith("/api/v1/agent/")) {
                 assertMatchesContract(method, path, response);
             }
             return response;

@@ -3,10 +3,7 @@ package com.aiplatform.local.agent;
 import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
-import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.event.PlatformEvent;
-import com.aiplatform.shared.queue.QueueMessage;
-import com.aiplatform.shared.queue.WorkQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,9 +204,14 @@ class AgentEndToEndTest {
 
         int modelCalls = reply.get("usage").get("modelCalls").asInt();
         assertThat(modelCalls).isEqualTo(2);
-        assertThat(usageRecords(aliceConversation)).hasSize(modelCalls).allSatisfy(record -> {
-            assertThat(record.get("tenantId").asText()).isEqualTo("tenant-a");
-            assertThat(record.get("app").asText()).isEqualTo("agent");
+        // Usage records travel through the queue to the platform app's ledger, which reports them per conversation.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var report = tenantA.send("GET", "/api/v1/platform/usage?groupBy=conversation", null);
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+            JsonNode body = AgentClient.json(report);
+            assertThat(body.get("tenantId").asText()).isEqualTo("tenant-a");
+            assertThat(body.get("groups")).filteredOn(g -> g.get("key").asText().equals(aliceConversation))
+                    .singleElement().satisfies(g -> assertThat(g.get("totals").get("calls").asInt()).isEqualTo(modelCalls));
         });
     }
 
@@ -296,17 +298,5 @@ class AgentEndToEndTest {
             asked.add(user.get("content").asText());
         }
         return asked;
-    }
-
-    private List<JsonNode> usageRecords(String conversationId) {
-        WorkQueue queue = AzureStorageClients.fromSettings(platform.settings()).workQueue();
-        List<JsonNode> records = new ArrayList<>();
-        List<QueueMessage> batch;
-        do {
-            batch = queue.receive("usage-records", 32, Duration.ofMinutes(5));
-            batch.stream().map(m -> AgentClient.parse(m.body()))
-                    .filter(r -> r.path("correlationId").asText().equals(conversationId)).forEach(records::add);
-        } while (!batch.isEmpty());
-        return records;
     }
 }
