@@ -65,6 +65,7 @@ public final class AgentBenchCommand implements Callable<Integer> {
     Map<String, String> settings = new HashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String[] identity;
 
     @Override
     public Integer call() throws Exception {
@@ -73,6 +74,7 @@ public final class AgentBenchCommand implements Callable<Integer> {
         try (RunningPlatform platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "agent"))
                 .settings(values).build().start()) {
             String base = platform.baseUrl() + "/api/v1/agent";
+            identity = BenchIdentity.headers(platform.settings());
             post(base + "/admin/seed", null);
             DemoDataset shop = DemoDataset.generate(LocalDate.now(ZoneOffset.UTC));
             for (int i = 0; i < TEMPLATES.length; i++) {
@@ -142,7 +144,8 @@ public final class AgentBenchCommand implements Callable<Integer> {
     }
 
     private JsonNode post(String uri, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).headers(identity)
+                .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -104,26 +104,32 @@ public final class BenchCommand implements Callable<Integer> {
     private double[] timeHttp(KnowledgeHarness harness, List<String> queries) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(harness.baseUrl() + "/api/v1/knowledge/search");
+        String[] identity = harness.callerHeaders();
         for (int i = 0; i < 50; i++) {
-            post(client, uri, queries.get(i % queries.size()));
+            post(client, uri, identity, queries.get(i % queries.size()));
         }
         double[] millis = new double[queryCount];
         for (int i = 0; i < queryCount; i++) {
             long start = System.nanoTime();
-            post(client, uri, queries.get(i % queries.size()));
+            post(client, uri, identity, queries.get(i % queries.size()));
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return millis;
     }
 
-    private static void post(HttpClient client, URI uri, String query) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    private static void post(HttpClient client, URI uri, String[] identity, String query)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).headers(identity)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("query", query, "topK", 10))))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Search answered " + response.statusCode() + ": " + response.body());
+        }
+        // Dense retrieval always has neighbours in a filled index: no results means the wrong tenant was searched.
+        if (Json.tree(response.body()).path("results").isEmpty()) {
+            throw new IllegalStateException("Search over HTTP found nothing for '" + query + "': not the ingested tenant?");
         }
     }
 

@@ -34,9 +34,10 @@ final class BenchCorpus {
     private BenchCorpus() {
     }
 
-    static void ingest(HttpClient http, String baseUrl) throws IOException, InterruptedException {
+    static void ingest(HttpClient http, String baseUrl, String[] identity) throws IOException, InterruptedException {
         for (String[] document : DOCUMENTS) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/knowledge/documents"))
+                    .headers(identity)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("documentId", document[0],
                             "title", document[1], "text", document[2]))))

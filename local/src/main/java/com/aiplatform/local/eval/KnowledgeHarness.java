@@ -47,6 +47,11 @@ final class KnowledgeHarness implements AutoCloseable {
         return platform.baseUrl();
     }
 
+    /** Headers that make an HTTP request the same caller as the in-process {@link #CALLER}. */
+    String[] callerHeaders() {
+        return BenchIdentity.headers(platform.settings(), CALLER.caller().consumerId(), CALLER.caller().tenant().value());
+    }
+
     /** Ingests every document on {@code threads} threads; returns the number of chunks indexed. */
     long ingest(List<BeirDataset.Document> documents, int threads) {
         AtomicLong chunks = new AtomicLong();

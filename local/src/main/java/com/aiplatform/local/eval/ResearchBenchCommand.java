@@ -50,6 +50,7 @@ public final class ResearchBenchCommand implements Callable<Integer> {
     Map<String, String> settings = new HashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String[] identity;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +59,8 @@ public final class ResearchBenchCommand implements Callable<Integer> {
         try (RunningPlatform platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "research"))
                 .queueWorkers(workers).settings(values).build().start()) {
             String base = platform.baseUrl();
-            BenchCorpus.ingest(http, base);
+            identity = BenchIdentity.headers(platform.settings());
+            BenchCorpus.ingest(http, base, identity);
             System.out.printf("tasks %d x %d sub-questions, %d queue workers, settings %s%n", tasks, subquestions,
                     workers, settings);
             long start = System.nanoTime();
@@ -168,7 +170,7 @@ public final class ResearchBenchCommand implements Callable<Integer> {
     }
 
     private JsonNode send(String method, String uri, String body, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).headers(identity)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
