@@ -45,6 +45,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The knowledge app's composition root: every client and service is built here, once per process,
@@ -54,6 +56,8 @@ public final class KnowledgeApp implements FunctionApp {
 
     public static final String NAME = "knowledge";
     private static final int TEXT_LIMIT_CHARACTERS = 20_000_000;
+    /** Keyword searches and usage records run beside the query embedding; a few threads cover many requests. */
+    private static final int SEARCH_HELPERS = 4;
 
     private final Map<Class<?>, Object> functions;
     private final List<AutoCloseable> resources;
@@ -92,7 +96,13 @@ public final class KnowledgeApp implements FunctionApp {
                     new Chunker(tokens, config.chunkTokens(), config.chunkOverlapTokens()), embedder);
             var documents = new DocumentService(stores, pipeline, new DocumentEvents(SharedAdapters.events(runtime, settings, host),
                     clock), usage, clock);
-            var search = new SearchService(vectors, embedder, usage, config.searchCandidates());
+            ExecutorService searchHelpers = Executors.newFixedThreadPool(SEARCH_HELPERS, runnable -> {
+                Thread thread = new Thread(runnable, "knowledge-search");
+                thread.setDaemon(true);
+                return thread;
+            });
+            resources.add(searchHelpers::shutdownNow);
+            var search = new SearchService(vectors, embedder, usage, config.searchCandidates(), searchHelpers);
             var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens));
             var health = new HealthService(healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
             Map<Class<?>, Object> functions = Map.of(

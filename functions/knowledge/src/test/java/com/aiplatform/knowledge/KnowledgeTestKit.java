@@ -70,7 +70,7 @@ public final class KnowledgeTestKit implements AutoCloseable {
         };
         this.documents = new DocumentService(stores, new DocumentService.DocumentPipeline(new TextExtractor(1_000_000),
                 new Chunker(EMBEDDER, 250, 32), EMBEDDER), new DocumentEvents(publisher, clock), usage, clock);
-        this.search = new SearchService(vectors, EMBEDDER, usage, 100);
+        this.search = new SearchService(vectors, EMBEDDER, usage, 100, Runnable::run);
         this.answers = new AnswerService(search, new BudgetedChat(new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
                 EMBEDDER));
     }

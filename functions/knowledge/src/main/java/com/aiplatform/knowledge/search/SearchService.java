@@ -17,11 +17,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Hybrid retrieval: BM25 and dense candidates from the tenant's chunks, fused by reciprocal rank
  * fusion (Cormack et al., 2009: score = sum of 1 / (k + rank), k = 60), which needs no score
- * calibration between the two retrievers.
+ * calibration between the two retrievers. The keyword search and the usage record run on {@code helpers}
+ * while the caller's thread embeds the query and searches the vectors; the answer waits for all of them,
+ * so nothing is left behind when it returns.
  */
 public final class SearchService {
 
@@ -31,26 +36,48 @@ public final class SearchService {
     private final Embedder embedder;
     private final UsageMeter usage;
     private final int candidates;
+    private final Executor helpers;
 
-    public SearchService(VectorStore vectors, Embedder embedder, UsageMeter usage, int candidates) {
+    public SearchService(VectorStore vectors, Embedder embedder, UsageMeter usage, int candidates, Executor helpers) {
         this.vectors = vectors;
         this.embedder = embedder;
         this.usage = usage;
         this.candidates = candidates;
+        this.helpers = helpers;
     }
 
     public SearchResult search(CallContext context, SearchRequest request) {
         TenantId tenant = context.caller().tenant();
         int depth = Math.max(candidates, request.topK());
-        List<VectorMatch> keyword = request.mode() == SearchMode.DENSE ? List.of()
-                : vectors.search(VectorQuery.keyword(tenant, request.query(), depth, request.filter()));
+        CompletableFuture<List<VectorMatch>> keyword = request.mode() == SearchMode.DENSE
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> vectors.search(
+                        VectorQuery.keyword(tenant, request.query(), depth, request.filter())), helpers);
         List<VectorMatch> dense = List.of();
-        if (request.mode() != SearchMode.KEYWORD) {
-            Embeddings query = embedder.embed(List.of(request.query()));
-            usage.record(context, "embed-query", new Usage(embedder.model().name(), query.inputTokens(), 0));
-            dense = vectors.search(VectorQuery.dense(tenant, query.vectors().get(0), depth, request.filter()));
+        CompletableFuture<?> metered = CompletableFuture.completedFuture(null);
+        try {
+            if (request.mode() != SearchMode.KEYWORD) {
+                Embeddings query = embedder.embed(List.of(request.query()));
+                metered = CompletableFuture.runAsync(() -> usage.record(context, "embed-query",
+                        new Usage(embedder.model().name(), query.inputTokens(), 0)), helpers);
+                dense = vectors.search(VectorQuery.dense(tenant, query.vectors().get(0), depth, request.filter()));
+            }
+        } finally {
+            await(metered);
         }
-        return new SearchResult(request.query(), request.mode(), fuse(dense, keyword, request.topK()));
+        return new SearchResult(request.query(), request.mode(), fuse(dense, await(keyword), request.topK()));
+    }
+
+    /** The helper's result, or its own exception (a problem, an unavailable store) rather than a wrapper. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     static List<SearchHit> fuse(List<VectorMatch> dense, List<VectorMatch> keyword, int topK) {
