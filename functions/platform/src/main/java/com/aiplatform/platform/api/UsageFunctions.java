@@ -29,7 +29,8 @@ public final class UsageFunctions {
 
     /** Idempotent by record id: a redelivered message overwrites its own row. A malformed one fails to poison. */
     @FunctionName("platformUsageLedger")
-    public void record(@QueueTrigger(name = "message", queueName = "%USAGE_QUEUE%") String message,
+    public void record(@QueueTrigger(name = "message", queueName = "%USAGE_QUEUE%", connection = "AzureWebJobsStorage")
+                       String message,
                        ExecutionContext context) {
         ledger.write(Json.read(message, UsageRecord.class));
     }
