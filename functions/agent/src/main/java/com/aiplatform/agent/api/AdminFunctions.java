@@ -1,19 +1,16 @@
 package com.aiplatform.agent.api;
 
 import com.aiplatform.agent.support.SeedService;
+import com.aiplatform.shared.http.OpenApiDocument;
 import com.aiplatform.shared.http.HttpResponses;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** The demo seed (admin only) and the app's OpenAPI document (which APIM imports). */
@@ -45,20 +42,10 @@ public final class AdminFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "v1/agent/openapi.yaml",
                     authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> request) {
-        return request.createResponseBuilder(HttpStatusType.custom(200))
-                .header("Content-Type", "application/yaml")
-                .body(openApi)
-                .build();
+        return OpenApiDocument.serve(request, openApi);
     }
 
     static byte[] readOpenApi() {
-        try (InputStream in = AdminFunctions.class.getResourceAsStream(OPENAPI_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The OpenAPI document " + OPENAPI_RESOURCE + " is not on the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OpenApiDocument.read(OPENAPI_RESOURCE);
     }
 }
