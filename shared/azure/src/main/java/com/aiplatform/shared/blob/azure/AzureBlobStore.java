@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -37,7 +36,8 @@ public final class AzureBlobStore implements BlobStore {
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
     private final BlobServiceClient service;
-    private final Set<String> existingContainers = ConcurrentHashMap.newKeySet();
+    /** Clients of containers known to exist (made on first use: building a client costs more than a call). */
+    private final Map<String, BlobContainerClient> existing = new ConcurrentHashMap<>();
 
     public AzureBlobStore(BlobServiceClient service) {
         this.service = Objects.requireNonNull(service, "service");
@@ -111,14 +111,18 @@ public final class AzureBlobStore implements BlobStore {
     }
 
     private BlobContainerClient container(String name, boolean create) {
+        BlobContainerClient cached = existing.get(name);
+        if (cached != null) {
+            return cached;
+        }
         BlobContainerClient client = service.getBlobContainerClient(name);
-        if (create && !existingContainers.contains(name)) {
+        if (create) {
             try {
                 client.createIfNotExists();
             } catch (BlobStorageException e) {
                 throw translate("create container " + name, e);
             }
-            existingContainers.add(name);
+            existing.putIfAbsent(name, client);
         }
         return client;
     }

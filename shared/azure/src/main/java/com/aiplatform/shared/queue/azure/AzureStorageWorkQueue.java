@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,7 +30,8 @@ public final class AzureStorageWorkQueue implements WorkQueue {
     private static final int MAX_RECEIVE = 32;
 
     private final QueueServiceClient service;
-    private final Set<String> existingQueues = ConcurrentHashMap.newKeySet();
+    /** One client per queue, made (and the queue created) on first use: building a client costs more than a call. */
+    private final Map<String, QueueClient> clients = new ConcurrentHashMap<>();
 
     public AzureStorageWorkQueue(QueueServiceClient service) {
         this.service = Objects.requireNonNull(service, "service");
@@ -131,15 +132,17 @@ public final class AzureStorageWorkQueue implements WorkQueue {
     }
 
     private QueueClient queue(String name) {
-        QueueClient client = service.getQueueClient(name);
-        if (!existingQueues.contains(name)) {
-            try {
-                client.createIfNotExists();
-            } catch (QueueStorageException e) {
-                throw translate("create", name, e);
-            }
-            existingQueues.add(name);
+        QueueClient cached = clients.get(name);
+        if (cached != null) {
+            return cached;
         }
+        QueueClient client = service.getQueueClient(name);
+        try {
+            client.createIfNotExists();
+        } catch (QueueStorageException e) {
+            throw translate("create", name, e);
+        }
+        clients.putIfAbsent(name, client);
         return client;
     }
 

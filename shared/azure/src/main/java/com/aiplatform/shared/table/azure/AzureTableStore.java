@@ -19,6 +19,7 @@ import com.azure.data.tables.models.TableTransactionFailedException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,8 @@ public final class AzureTableStore implements TableStore {
             TableErrorCode.INVALID_DUPLICATE_ROW, TableErrorCode.COMMANDS_IN_BATCH_ACT_ON_DIFFERENT_PARTITIONS);
 
     private final TableServiceClient service;
-    private final Set<String> existingTables = ConcurrentHashMap.newKeySet();
+    /** One client per table, made (and the table created) on first use: building a client costs more than a call. */
+    private final Map<String, TableClient> clients = new ConcurrentHashMap<>();
 
     public AzureTableStore(TableServiceClient service) {
         this.service = Objects.requireNonNull(service, "service");
@@ -181,15 +183,17 @@ public final class AzureTableStore implements TableStore {
     }
 
     private TableClient table(String name) {
-        TableClient client = service.getTableClient(name);
-        if (!existingTables.contains(name)) {
-            try {
-                service.createTableIfNotExists(name);
-            } catch (TableServiceException e) {
-                throw translate("create", name, e);
-            }
-            existingTables.add(name);
+        TableClient cached = clients.get(name);
+        if (cached != null) {
+            return cached;
         }
+        TableClient client = service.getTableClient(name);
+        try {
+            service.createTableIfNotExists(name);
+        } catch (TableServiceException e) {
+            throw translate("create", name, e);
+        }
+        clients.putIfAbsent(name, client);
         return client;
     }
 
