@@ -1,6 +1,7 @@
 package com.aiplatform.knowledge.search;
 
 import com.aiplatform.knowledge.documents.DocumentMetadata;
+import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.Embeddings;
 import com.aiplatform.shared.identity.TenantId;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -63,21 +63,9 @@ public final class SearchService {
                 dense = vectors.search(VectorQuery.dense(tenant, query.vectors().get(0), depth, request.filter()));
             }
         } finally {
-            await(metered);
+            Await.result(metered);
         }
-        return new SearchResult(request.query(), request.mode(), fuse(dense, await(keyword), request.topK()));
-    }
-
-    /** The helper's result, or its own exception (a problem, an unavailable store) rather than a wrapper. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return new SearchResult(request.query(), request.mode(), fuse(dense, Await.result(keyword), request.topK()));
     }
 
     static List<SearchHit> fuse(List<VectorMatch> dense, List<VectorMatch> keyword, int topK) {
