@@ -57,6 +57,7 @@ public final class ResearchApp implements FunctionApp {
                     SharedAdapters.usageMeter(runtime, storage.workQueue(), host.clock()),
                     SharedAdapters.budget(settings), SharedAdapters.events(runtime, settings, host), planner);
             ResearchComponents components = ResearchComponents.wire(config, ports, host.clock());
+            resources.add(components);
             Map<Class<?>, Object> functions = Map.of(
                     TaskFunctions.class, new TaskFunctions(components.tasks()),
                     WorkerFunctions.class, new WorkerFunctions(components.messages(), components.planner(),

@@ -28,13 +28,19 @@ import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.usage.UsageMeter;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The research services wired over ports, the same for the app (Azure adapters) and the tests (in-memory
- * adapters and fakes): one place that knows how the pieces fit.
+ * adapters and fakes): one place that knows how the pieces fit. {@code io} runs the storage calls a worker
+ * makes side by side (each is a network round trip); closing the components stops it.
  */
 public record ResearchComponents(TaskService tasks, Messages messages, PlanWorker planner, StepWorker steps,
-                                 SynthesisWorker synthesizer, PoisonHandler poison, ResearchStores stores) {
+                                 SynthesisWorker synthesizer, PoisonHandler poison, ResearchStores stores,
+                                 ExecutorService io) implements AutoCloseable {
 
     /** The ports the research app runs on. */
     public record Ports(TableStore tables, BlobStore blobs, WorkQueue queue, KnowledgeBase knowledge, LlmClient llm,
@@ -51,7 +57,8 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
             ports.queue().createIfMissing(queue);
         }
         var checkpoint = new Checkpoint(tasks, clock);
-        var models = new ModelCalls(ports.llm(), ports.usage(), ports.budget(), tasks, checkpoint, clock);
+        ExecutorService io = ioThreads();
+        var models = new ModelCalls(ports.llm(), ports.usage(), ports.budget(), tasks, checkpoint, io, clock);
         var outbox = new Outbox(tasks, messages, queues.step(), queues.synthesize(), config.outboxGrace(), clock);
         var fanIn = new FanIn(tasks, outbox, config.failedStepPolicy(), clock);
         var service = new TaskService(tasks, steps, new Reports(ports.blobs(), config.container()), messages,
@@ -59,9 +66,29 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
         return new ResearchComponents(service, messages,
                 new PlanWorker(stores, ports.planner(), models, checkpoint, outbox, config.claimTimeout(), clock),
                 new StepWorker(stores, ports.knowledge(), new FindingWriter(models), checkpoint, fanIn,
-                        config.stepTopK(), config.claimTimeout(), clock),
+                        config.stepTopK(), config.claimTimeout(), io, clock),
                 new SynthesisWorker(stores, models, new CompletionEvents(ports.events()), checkpoint,
                         config.claimTimeout(), clock),
-                new PoisonHandler(tasks, steps, fanIn, clock), stores);
+                new PoisonHandler(tasks, steps, fanIn, clock), stores, io);
+    }
+
+    @Override
+    public void close() {
+        io.shutdown();
+        try {
+            io.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Daemon threads, made as needed: a worker's side calls wait on I/O, and there are at most a few per worker. */
+    private static ExecutorService ioThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "research-io-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -48,6 +48,7 @@ public final class ResearchTestKit {
     public final RecordingQueue queue = new RecordingQueue(memoryQueue);
     public final FakeKnowledgeBase knowledge = new FakeKnowledgeBase();
     public final InMemoryUsageSink usage = new InMemoryUsageSink();
+    private volatile java.util.function.Consumer<UsageRecord> beforeUsage = record -> { };
     public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
     public final HookedLlm llm = new HookedLlm(new ExtractiveLlmClient());
     /** The platform's money budget as this app sees it; tests may set a limit. */
@@ -70,7 +71,10 @@ public final class ResearchTestKit {
         values.putAll(overrides);
         Settings settings = Settings.of(values);
         config = ResearchSettings.from(settings);
-        var meter = new UsageMeter(PriceTable.parse(values.get("MODEL_PRICES")), usage, clock);
+        var meter = new UsageMeter(PriceTable.parse(values.get("MODEL_PRICES")), record -> {
+            beforeUsage.accept(record);
+            usage.record(record);
+        }, clock);
         components = ResearchComponents.wire(config, new ResearchComponents.Ports(tables, blobs, queue, knowledge, llm,
                 meter, budget, events::add, planner), clock);
         var functions = new WorkerFunctions(components.messages(), components.planner(), components.steps(),
@@ -108,12 +112,30 @@ public final class ResearchTestKit {
         return task.key();
     }
 
-    public BigDecimal usageCost() {
-        return usage.records().stream().map(UsageRecord::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** Runs {@code hook} before each usage record is sent (it may throw, as a failing queue or a stopping worker). */
+    public void onUsage(java.util.function.Consumer<UsageRecord> hook) {
+        beforeUsage = hook;
     }
 
+    /** The cost in the platform's ledger, which writes records by id: a record sent twice counts once there. */
+    public BigDecimal usageCost() {
+        return ledger().stream().map(UsageRecord::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Records in the platform's ledger for the operation (by id, as the ledger keeps them). */
     public long usageRecords(String operation) {
+        return ledger().stream().filter(r -> r.operation().equals(operation)).count();
+    }
+
+    /** Records sent, duplicates included (the queue delivers at least once). */
+    public long usageRecordsSent(String operation) {
         return usage.records().stream().filter(r -> r.operation().equals(operation)).count();
+    }
+
+    private java.util.Collection<UsageRecord> ledger() {
+        Map<String, UsageRecord> byId = new java.util.LinkedHashMap<>();
+        usage.records().forEach(r -> byId.putIfAbsent(r.id(), r));
+        return byId.values();
     }
 
     /** The offline LLM, with a hook run before each call and a count of calls. */

@@ -23,15 +23,19 @@ public final class Checkpoint {
     }
 
     public Optional<Task> active(TaskKey key) {
-        Optional<Task> task = tasks.get(key);
-        if (task.isEmpty() || task.get().status().terminal()) {
+        return tasks.get(key).flatMap(this::active);
+    }
+
+    /** As {@link #active(TaskKey)}, on a row the caller has just read. */
+    public Optional<Task> active(Task task) {
+        if (task.status().terminal()) {
             return Optional.empty();
         }
-        if (task.get().pastDeadline(clock.instant())) {
-            expire(key);
+        if (task.pastDeadline(clock.instant())) {
+            expire(task.key());
             return Optional.empty();
         }
-        return task;
+        return Optional.of(task);
     }
 
     /** Fails the task if it is past its deadline and still running; returns it as it is now. */

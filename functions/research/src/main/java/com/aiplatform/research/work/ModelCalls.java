@@ -8,6 +8,7 @@ import com.aiplatform.research.tasks.TaskStatus;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
@@ -22,6 +23,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,15 +43,17 @@ public final class ModelCalls {
     private final Budget budget;
     private final TaskRepository tasks;
     private final Checkpoint checkpoint;
+    private final Executor io;
     private final Clock clock;
 
     public ModelCalls(LlmClient llm, UsageMeter meter, Budget budget, TaskRepository tasks, Checkpoint checkpoint,
-                      Clock clock) {
+                      Executor io, Clock clock) {
         this.llm = llm;
         this.meter = meter;
         this.budget = budget;
         this.tasks = tasks;
         this.checkpoint = checkpoint;
+        this.io = io;
         this.clock = clock;
     }
 
@@ -59,6 +64,7 @@ public final class ModelCalls {
     /** A gate for one call attempt, settled at once; {@code modelNanos} collects the time spent in the model. */
     public ModelGate gate(Task task, String ledgerKey, String operation, AtomicLong modelNanos) {
         return request -> call(task, ledgerKey, operation, request, modelNanos).map(result -> {
+            Await.result(result.accounted());
             tasks.update(task.key(), t -> result.settlement().applyTo(t, clock.instant()));
             return result.response();
         });
@@ -81,24 +87,28 @@ public final class ModelCalls {
         }
     }
 
-    /** A model answer, the settlement it still needs, and the task row as the reservation last saw it. */
-    public record Result(ChatResponse response, Settlement settlement, Task seen) {
+    /**
+     * A model answer, the settlement it still needs, the task row as the reservation last saw it, and the usage
+     * record and budget settlement under way ({@code accounted}: wait for it before the message is done).
+     */
+    public record Result(ChatResponse response, Settlement settlement, Task seen, CompletableFuture<Void> accounted) {
     }
 
     /**
-     * Reserves, calls and meters, leaving the settlement to the caller, who writes it with the step's fan-in so
-     * that a step costs one write of the task row instead of two. Empty if the task stopped or the budget refused.
+     * Reserves, calls and starts the accounting, leaving the settlement to the caller, who writes it with the step's
+     * fan-in so that a step costs one write of the task row instead of two. Empty if the task stopped or the budget
+     * refused.
      */
     public Optional<Result> call(Task task, String ledgerKey, String operation, ChatRequest request,
                                  AtomicLong modelNanos) {
         TaskKey key = task.key();
         BigDecimal estimate = meter.prices().cost(new Usage(llm.modelName(), estimateInputTokens(request),
                 request.maxOutputTokens()));
-        Optional<Task> seen = reserve(key, ledgerKey, operation, estimate);
+        Optional<Task> seen = reserve(task, ledgerKey, operation, estimate);
         if (seen.isEmpty()) {
             return Optional.empty();
         }
-        var caller = new Caller(task.owner().consumerId(), key.tenant(), task.owner().roles());
+        var caller = owner(task);
         Optional<Reservation> money = reserveMoney(caller, key, ledgerKey, estimate);
         if (money.isEmpty()) {
             return Optional.empty();
@@ -115,24 +125,62 @@ public final class ModelCalls {
         } finally {
             modelNanos.addAndGet(System.nanoTime() - start);
         }
-        var context = new CallContext(caller, APP, key.id(), task.traceparent());
-        var record = meter.record(context, operation, response.usage());
-        budget.settle(caller, money.get(), record.costUsd());
-        return Optional.of(new Result(response, new Settlement(ledgerKey, record.costUsd(),
-                response.usage().inputTokens(), response.usage().outputTokens()), seen.get()));
+        Usage usage = response.usage();
+        CompletableFuture<Void> accounted = account(task, ledgerKey, operation, usage, money.get());
+        return Optional.of(new Result(response, new Settlement(ledgerKey, meter.prices().cost(usage),
+                usage.inputTokens(), usage.outputTokens()), seen.get(), accounted));
+    }
+
+    /**
+     * Sends the call's usage record and settles the platform budget, side by side and beside the caller's next
+     * writes. Both are idempotent (the record's id and the reservation's are made from the task and the ledger
+     * entry), so a worker that finds the call's result already recorded can make them again: see {@link #reaccount}.
+     */
+    private CompletableFuture<Void> account(Task task, String ledgerKey, String operation, Usage usage,
+                                            Reservation money) {
+        var caller = owner(task);
+        var context = new CallContext(caller, APP, task.key().id(), task.traceparent());
+        BigDecimal cost = meter.prices().cost(usage);
+        return CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> meter.record(context, operation, usage,
+                        recordId(task.key(), ledgerKey)), io),
+                CompletableFuture.runAsync(() -> budget.settle(caller, money, cost), io));
+    }
+
+    /**
+     * Accounts again for a call whose result is already stored (a redelivered message), in case the worker that
+     * made it stopped before its usage record was sent or its budget settled. Made twice, they count once.
+     */
+    public void reaccount(Task task, String ledgerKey, String operation, long inputTokens, long outputTokens) {
+        var money = new Reservation(reservationId(task.key(), ledgerKey), BigDecimal.ZERO, Optional.empty());
+        Await.result(account(task, ledgerKey, operation, new Usage(llm.modelName(), inputTokens, outputTokens), money));
+    }
+
+    private static Caller owner(Task task) {
+        return new Caller(task.owner().consumerId(), task.key().tenant(), task.owner().roles());
+    }
+
+    /** A Table storage row key: no '/', '#' or '?'. */
+    static String recordId(TaskKey key, String ledgerKey) {
+        return APP + "-" + key.id() + "-" + ledgerKey.replace('#', '-');
+    }
+
+    private static String reservationId(TaskKey key, String ledgerKey) {
+        return key.id() + "/" + ledgerKey;
     }
 
     /**
      * Reserves {@code estimate} on the ledger, or stops the task if that would pass the cap. A call that costs
      * nothing (a free model) needs no reservation: then this only checks that the task may go on. Returns the
-     * task as read or written when the call may go ahead.
+     * task as read or written when the call may go ahead. The write is tried first on {@code lastSeen}'s ETag.
      */
-    private Optional<Task> reserve(TaskKey key, String ledgerKey, String operation, BigDecimal estimate) {
+    private Optional<Task> reserve(Task lastSeen, String ledgerKey, String operation, BigDecimal estimate) {
+        TaskKey key = lastSeen.key();
         if (estimate.signum() == 0) {
             return checkpoint.active(key);
         }
         AtomicBoolean granted = new AtomicBoolean();
-        Optional<Task> after = tasks.update(key, t -> {
+        Optional<Task> after = tasks.update(key, lastSeen, t -> {
             granted.set(false);
             if (t.status().terminal() || t.pastDeadline(clock.instant())) {
                 return false;
@@ -160,7 +208,7 @@ public final class ModelCalls {
      */
     private Optional<Reservation> reserveMoney(Caller caller, TaskKey key, String ledgerKey, BigDecimal estimate) {
         try {
-            return Optional.of(budget.reserve(caller, key.id() + "/" + ledgerKey, estimate));
+            return Optional.of(budget.reserve(caller, reservationId(key, ledgerKey), estimate));
         } catch (BudgetExceededException refused) {
             var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0);
             tasks.update(key, t -> {

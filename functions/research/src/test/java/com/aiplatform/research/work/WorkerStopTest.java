@@ -46,6 +46,28 @@ class WorkerStopTest {
     }
 
     @Test
+    void should_send_a_steps_usage_record_once_when_the_worker_stops_before_sending_it() {
+        var kit = new ResearchTestKit(Map.of("MODEL_PRICES", "extractive-offline=0.001/0.001"));
+        AtomicBoolean stopped = new AtomicBoolean();
+        kit.onUsage(record -> {
+            if (record.operation().equals("research.step") && stopped.compareAndSet(false, true)) {
+                throw new QueueDriver.WorkerStopped(); // the step's result is written beside this; the message stays
+            }
+        });
+        Task task = kit.start(QUESTION, 3);
+
+        kit.driver.drain();
+
+        Task done = kit.task(task);
+        assertThat(stopped).isTrue();
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(kit.components.stores().steps().list(task.key())).extracting(Step::attempts)
+                .as("no sub-question researched twice").containsOnly(1);
+        assertThat(kit.usageRecords("research.step")).as("the redelivered message sent the lost record").isEqualTo(3);
+        assertThat(done.ledger().costUsd()).isPositive().isEqualByComparingTo(kit.usageCost());
+    }
+
+    @Test
     void should_finish_the_task_when_a_worker_stops_mid_synthesis() {
         var kit = new ResearchTestKit(Map.of("MODEL_PRICES", "extractive-offline=0.001/0.001"));
         AtomicBoolean stopped = new AtomicBoolean();

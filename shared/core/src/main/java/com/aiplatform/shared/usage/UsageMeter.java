@@ -17,7 +17,15 @@ public final class UsageMeter {
     }
 
     public UsageRecord record(CallContext context, String operation, Usage usage) {
-        var record = new UsageRecord(UUID.randomUUID().toString(), clock.instant(),
+        return record(context, operation, usage, UUID.randomUUID().toString());
+    }
+
+    /**
+     * A record under an id the caller derives from the call itself, so that sending it again after a crash is
+     * the same record to the ledger, which writes by id. The id must be a valid Table storage row key.
+     */
+    public UsageRecord record(CallContext context, String operation, Usage usage, String recordId) {
+        var record = new UsageRecord(recordId, clock.instant(),
                 context.caller().tenant().value(), context.caller().consumerId(), context.app(), operation,
                 usage.model(), usage.inputTokens(), usage.outputTokens(), prices.cost(usage), context.traceId(),
                 context.correlationId());
