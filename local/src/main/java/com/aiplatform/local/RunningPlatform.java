@@ -13,6 +13,7 @@ import com.aiplatform.local.http.HttpRoute;
 import com.aiplatform.local.http.RouteTable;
 import com.aiplatform.local.http.RouteTemplate;
 import com.aiplatform.local.invoke.FunctionInvoker;
+import com.aiplatform.local.invoke.Invocation;
 import com.aiplatform.local.invoke.LocalExecutionContext;
 import com.aiplatform.local.invoke.TraceParent;
 import com.aiplatform.local.queue.QueueHost;
@@ -32,6 +33,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** A started {@link LocalPlatform}; closing it stops everything in the reverse order of starting. */
@@ -46,10 +48,13 @@ public final class RunningPlatform implements AutoCloseable {
     private final List<HostedApp> apps;
     private final RouteTable routes;
     private final Optional<String> developmentKey;
+    private final FunctionInvoker invoker;
 
     private RunningPlatform(Deque<AutoCloseable> resources, int port, LocalEventBus events, Settings settings,
-                            List<HostedApp> apps, RouteTable routes, Optional<String> developmentKey) {
+                            List<HostedApp> apps, RouteTable routes, Optional<String> developmentKey,
+                            FunctionInvoker invoker) {
         this.resources = resources;
+        this.invoker = invoker;
         this.port = port;
         this.events = events;
         this.settings = settings;
@@ -93,7 +98,7 @@ public final class RunningPlatform implements AutoCloseable {
             started.push(http);
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());
-            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey());
+            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -132,6 +137,11 @@ public final class RunningPlatform implements AutoCloseable {
 
     public List<HttpRoute> routes() {
         return routes.routes();
+    }
+
+    /** Hears of every function run (HTTP, queue, event) with its duration until closed: for benchmarks and tests. */
+    public AutoCloseable observeInvocations(Consumer<Invocation> observer) {
+        return invoker.observe(observer);
     }
 
     @Override
