@@ -38,8 +38,16 @@ public record DeadLetteredEvent(ObjectNode event, String reason, Integer deliver
      * time Event Grid accepted it ({@code publishtime}), and one without {@code data} carries JSON null.
      */
     public PlatformEvent toPlatformEvent() {
+        if (id() == null || text("source") == null || type() == null) {
+            throw new IllegalArgumentException("Dead-lettered event lacks id, source or type: " + event);
+        }
         String time = text("time");
-        Instant at = time != null ? Instant.parse(time) : publishTime;
+        Instant at;
+        try {
+            at = time != null ? Instant.parse(time) : publishTime;
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("Dead-lettered event " + id() + " has an invalid time: " + time, e);
+        }
         if (at == null) {
             throw new IllegalArgumentException("Dead-lettered event " + id() + " has neither time nor publishtime");
         }
