@@ -23,8 +23,8 @@ import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.runtime.EventPublishers;
 import com.aiplatform.shared.runtime.RuntimeSettings;
-import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
@@ -55,7 +55,7 @@ public final class PlatformApp implements FunctionApp {
 
     public static PlatformApp create(Settings settings, HostServices host) {
         AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
-        EventPublisher events = SharedAdapters.events(RuntimeSettings.from(settings), settings, host);
+        EventPublisher events = EventPublishers.from(RuntimeSettings.from(settings), settings, host);
         return create(PlatformSettings.from(settings), new Stores(storage.tableStore(), storage.workQueue(),
                 storage.blobStore(), events), host.clock(), List.of(Telemetry.configure(settings)));
     }
