@@ -6,7 +6,6 @@ import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.HostedApp;
 import com.aiplatform.local.discovery.HttpBinding;
 import com.aiplatform.local.discovery.QueueBinding;
-import com.aiplatform.local.event.BlobEventDeadLetters;
 import com.aiplatform.local.event.LocalEventBus;
 import com.aiplatform.local.gateway.AppToAppCalls;
 import com.aiplatform.local.http.HttpHost;
@@ -18,7 +17,6 @@ import com.aiplatform.local.invoke.LocalExecutionContext;
 import com.aiplatform.local.invoke.TraceParent;
 import com.aiplatform.local.queue.QueueHost;
 import com.aiplatform.local.settings.LocalSettings;
-import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.event.CloudEventJson;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
@@ -81,9 +79,7 @@ public final class RunningPlatform implements AutoCloseable {
                     Map.of(LocalSettings.STORAGE, storage, LocalSettings.DATA_DIR, data.path().toString())),
                     loader.names(include), "http://127.0.0.1:" + port, appKey);
             LocalEventBus events = new LocalEventBus(options.clock, options.eventAttempts, options.eventRetryDelay, 1000,
-                    new BlobEventDeadLetters(AzureStorageClients.fromSettings(settings).blobStore(),
-                            settings.get(BlobEventDeadLetters.CONTAINER_SETTING).filter(c -> !c.isBlank())
-                                    .orElse(BlobEventDeadLetters.DEFAULT_CONTAINER), options.clock));
+                    options.eventDeadLetters.apply(settings));
             started.push(events);
             List<HostedApp> apps = loader.load(settings, new HostServices(Optional.of(events), options.clock), include);
             apps.forEach(app -> started.push(app.app()));

@@ -131,9 +131,9 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
             } else {
                 LOG.error("Dead letter: event {} ({}) could not be delivered to {} after {} attempts: {}",
                         event.id(), event.type(), name, attempt, CloudEventJson.toJson(event), e);
-                deadLetter(event, published, name, attempt, e);
                 record(new Delivery(event.id(), event.type(), name, attempt, Delivery.Outcome.DEAD_LETTERED,
                         clock.instant()));
+                deadLetter(event, published, name, attempt, e);
             }
         }
     }
