@@ -56,7 +56,12 @@ public final class EventDeadLetterService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
-        BlobNames page = blobs.listUnpartitioned(container, prefix, limit, continuation.orElse(null));
+        BlobNames page;
+        try {
+            page = blobs.listUnpartitioned(container, prefix, limit, continuation.orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("continuation is not one this API returned");
+        }
         return new Page(page.names().stream().map(DeadLetterBlobName::parse).flatMap(Optional::stream)
                 .map(name -> EventDeadLetter.of(name, null)).toList(), page.continuation().orElse(null));
     }

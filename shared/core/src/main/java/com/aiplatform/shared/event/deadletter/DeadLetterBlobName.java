@@ -28,7 +28,8 @@ public record DeadLetterBlobName(String name, String topic, String subscription,
             return Optional.empty();
         }
         String[] parts = name.split("/", -1);
-        if (parts.length < 6 || parts[parts.length - 1].length() <= ".json".length()) {
+        if (parts.length < 6 || parts[parts.length - 1].length() <= ".json".length()
+                || Arrays.stream(parts).anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
             return Optional.empty();
         }
         int date = parts.length - 5;

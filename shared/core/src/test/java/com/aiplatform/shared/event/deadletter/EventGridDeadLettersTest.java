@@ -134,6 +134,8 @@ class EventGridDeadLettersTest {
         assertThat(DeadLetterBlobName.parse("SUB/2019/8/8/x.json")).isEmpty();
         assertThat(DeadLetterBlobName.parse("sub/2019/8/8/5/x.json")).isEmpty();
         assertThat(DeadLetterBlobName.parse("SUB/2019/8/8/5/x.txt")).isEmpty();
+        assertThat(DeadLetterBlobName.parse("../../SUB/2019/8/8/5/x.json")).isEmpty();
+        assertThat(DeadLetterBlobName.parse("/SUB/2019/8/8/5/x.json")).isEmpty();
     }
 
     private static byte[] bytes(String text) {
