@@ -22,6 +22,8 @@
 //   Data Owner on azure-webjobs-hosts and azure-webjobs-secrets. A role at the storage account or vault
 //   scope also satisfies a narrower need. Every role named must be one role-assignments.bicep knows,
 //   on a resource that is provisioned.
+// - dead letters: a setting ending in DEADLETTER_CONTAINER names the container main.bicep's event
+//   subscriptions dead-letter to (its deadLetterContainer variable).
 // - network: an app whose code reads QDRANT_ENDPOINT with VECTOR_STORE=qdrant set has usesQdrant true
 //   (only those apps join the private network that reaches Qdrant), and no other app has it.
 // - event subscriptions: every @EventGridTrigger function has an entry in eventSubscriptions, and every
@@ -83,7 +85,10 @@ export function infraModel(root, parsed) {
     }
   }
   const roleNames = objectKeys(roleModule?.variables.get('roleIds'));
-  return { common, apps: loaded, references, provisioned, roleNames };
+  const mainPath = join(bicepDir, 'main.bicep');
+  const deadLetter = existsSync(mainPath)
+    ? readFileSync(mainPath, 'utf8').match(/^var deadLetterContainer = '([^']+)'/m)?.[1] : undefined;
+  return { common, apps: loaded, references, provisioned, roleNames, deadLetterContainer: deadLetter };
 }
 
 function hasRole(roles, role, scope, resource) {
@@ -185,6 +190,9 @@ export function checkApp(root, appName, model, sample) {
     }
     if (name in sample && sample[name] !== value) {
       fail('resources', `${name} is '${value}' in Bicep but '${sample[name]}' in local.settings.sample.json`);
+    }
+    if (/DEADLETTER_CONTAINER$/.test(name) && model.deadLetterContainer && value !== model.deadLetterContainer) {
+      fail('resources', `${name} is '${value}' but main.bicep dead-letters events to '${model.deadLetterContainer}'`);
     }
     use(kind, value, `setting ${name}`);
   }

@@ -1,5 +1,7 @@
 package com.aiplatform.local;
 
+import com.aiplatform.local.event.BlobEventDeadLetters;
+import com.aiplatform.local.event.EventDeadLetters;
 import com.aiplatform.local.gateway.Gateway;
 import com.aiplatform.local.gateway.GatewayDefinition;
 import com.aiplatform.local.gateway.JwtVerifier;
@@ -35,6 +37,7 @@ public final class LocalPlatform {
     final Map<String, String> settings;
     final Map<String, String> environment;
     final Optional<Function<Settings, WorkQueue>> workQueue;
+    final Function<Settings, EventDeadLetters> eventDeadLetters;
     final Optional<Gateway> gateway;
     final Optional<GatewayDefinition> gatewayDefinition;
     final Optional<JwtVerifier> jwtVerifier;
@@ -57,6 +60,11 @@ public final class LocalPlatform {
         // By default queue triggers poll Azurite through the same adapter the apps send with.
         this.workQueue = Optional.of(b.workQueue != null ? b.workQueue
                 : settings -> AzureStorageClients.fromSettings(settings).workQueue());
+        // By default dead-lettered events become blobs on Azurite, laid out as Event Grid lays them out.
+        this.eventDeadLetters = b.eventDeadLetters != null ? b.eventDeadLetters
+                : settings -> new BlobEventDeadLetters(AzureStorageClients.fromSettings(settings).blobStore(),
+                        settings.get(BlobEventDeadLetters.CONTAINER_SETTING).filter(c -> !c.isBlank())
+                                .orElse(BlobEventDeadLetters.DEFAULT_CONTAINER), b.clock);
         this.gateway = Optional.ofNullable(b.gateway);
         this.gatewayDefinition = Optional.ofNullable(b.gatewayDefinition);
         this.jwtVerifier = Optional.ofNullable(b.jwtVerifier);
@@ -87,6 +95,7 @@ public final class LocalPlatform {
         private final Map<String, String> settings = new HashMap<>();
         private Map<String, String> environment = System.getenv();
         private Function<Settings, WorkQueue> workQueue;
+        private Function<Settings, EventDeadLetters> eventDeadLetters;
         private Gateway gateway;
         private GatewayDefinition gatewayDefinition;
         private JwtVerifier jwtVerifier;
@@ -143,6 +152,12 @@ public final class LocalPlatform {
         /** Creates the queue adapter from the final settings (default: Azure Storage queues on Azurite). */
         public Builder workQueue(Function<Settings, WorkQueue> factory) {
             this.workQueue = factory;
+            return this;
+        }
+
+        /** Where events go that no retry delivered (default: blobs in EVENTGRID_DEADLETTER_CONTAINER on Azurite). */
+        public Builder eventDeadLetters(Function<Settings, EventDeadLetters> factory) {
+            this.eventDeadLetters = factory;
             return this;
         }
 

@@ -83,7 +83,8 @@ public final class RunningPlatform implements AutoCloseable {
             Settings settings = AppLinks.fill(LocalSettings.assemble(root, options.environment, options.settings,
                     Map.of(LocalSettings.STORAGE, storage, LocalSettings.DATA_DIR, data.path().toString())),
                     loader.names(include), "http://127.0.0.1:" + port, appKey);
-            LocalEventBus events = new LocalEventBus(options.clock, options.eventAttempts, options.eventRetryDelay, 1000);
+            LocalEventBus events = new LocalEventBus(options.clock, options.eventAttempts, options.eventRetryDelay, 1000,
+                    options.eventDeadLetters.apply(settings));
             started.push(events);
             List<HostedApp> apps = loader.load(settings, new HostServices(Optional.of(events), options.clock), include);
             apps.forEach(app -> started.push(app.app()));

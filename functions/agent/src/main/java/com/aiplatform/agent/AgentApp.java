@@ -2,6 +2,7 @@ package com.aiplatform.agent;
 
 import com.aiplatform.agent.api.AdminFunctions;
 import com.aiplatform.agent.api.ConversationFunctions;
+import com.aiplatform.agent.api.HealthFunctions;
 import com.aiplatform.agent.conversation.ConversationEvents;
 import com.aiplatform.agent.conversation.ConversationRepository;
 import com.aiplatform.agent.conversation.ConversationService;
@@ -25,6 +26,8 @@ import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.HealthService;
+import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
@@ -41,6 +44,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The agent app's composition root: every client and service is built here, once per process, from
@@ -50,6 +54,8 @@ import java.util.Map;
 public final class AgentApp implements FunctionApp {
 
     public static final String NAME = "agent";
+    /** The tables the agent owns, without the {@code AGENT_TABLE_PREFIX}. */
+    private static final String[] TABLES = {"conversations", "messages", "customers", "orders", "tickets"};
 
     private final Map<Class<?>, Object> functions;
     private final List<AutoCloseable> resources;
@@ -68,6 +74,7 @@ public final class AgentApp implements FunctionApp {
         try {
             resources.add(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
+            TableStore tables = storage.tableStore();
             OnnxEmbedder embedder = OnnxEmbedder.load("fp32".equalsIgnoreCase(config.onnxVariant())
                     ? OnnxEmbedder.Variant.FP32 : OnnxEmbedder.Variant.INT8);
             resources.add(embedder);
@@ -76,11 +83,13 @@ public final class AgentApp implements FunctionApp {
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             KnowledgeBase knowledge = HttpKnowledgeBase.create(knowledgeApi);
             EventPublisher events = SharedAdapters.events(runtime, settings, host);
-            Services services = services(config, storage.tableStore(), knowledge, llm, embedder, usage,
+            Services services = services(config, tables, knowledge, llm, embedder, usage,
                     SharedAdapters.budget(settings), events, clock);
             Map<Class<?>, Object> functions = Map.of(
                     ConversationFunctions.class, new ConversationFunctions(services.conversations()),
-                    AdminFunctions.class, new AdminFunctions(services.seed()));
+                    AdminFunctions.class, new AdminFunctions(services.seed()),
+                    HealthFunctions.class, new HealthFunctions(new HealthService(NAME, Stream.of(TABLES)
+                            .map(t -> StorageChecks.table(tables, config.table(t))).toList(), clock)));
             return new AgentApp(functions, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -121,7 +130,7 @@ public final class AgentApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(ConversationFunctions.class, AdminFunctions.class);
+        return List.of(ConversationFunctions.class, AdminFunctions.class, HealthFunctions.class);
     }
 
     @Override

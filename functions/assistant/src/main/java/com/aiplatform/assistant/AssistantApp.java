@@ -5,6 +5,7 @@ import com.aiplatform.assistant.answers.PublishService;
 import com.aiplatform.assistant.api.AskFunctions;
 import com.aiplatform.assistant.api.ExtractionFunctions;
 import com.aiplatform.assistant.api.FileFunctions;
+import com.aiplatform.assistant.api.HealthFunctions;
 import com.aiplatform.assistant.api.OpenApiFunctions;
 import com.aiplatform.assistant.extraction.Chunks;
 import com.aiplatform.assistant.extraction.DocumentExtractor;
@@ -20,6 +21,7 @@ import com.aiplatform.assistant.files.FileRepository;
 import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.assistant.files.FileStorage;
 import com.aiplatform.assistant.files.ImageHeaders;
+import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.azure.AzureStorageClients;
@@ -28,6 +30,8 @@ import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.HealthService;
+import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
@@ -40,6 +44,7 @@ import com.aiplatform.shared.resilience.ResilienceOptions;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.usage.UsageMeter;
@@ -78,8 +83,10 @@ public final class AssistantApp implements FunctionApp {
             resources.add(Telemetry.configure(settings));
             AzureStorageClients azure = AzureStorageClients.fromSettings(settings);
             WorkQueue queue = azure.workQueue();
-            var storage = new FileStorage(new FileRepository(azure.tableStore(), config.filesTable()),
-                    azure.blobStore(), config.filesContainer(), queue, config.extractionQueue());
+            TableStore tables = azure.tableStore();
+            BlobStore blobs = azure.blobStore();
+            var storage = new FileStorage(new FileRepository(tables, config.filesTable()),
+                    blobs, config.filesContainer(), queue, config.extractionQueue());
             Embedder embedder = embedder(config, settings, resources);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
             var types = new ContentTypes();
@@ -104,7 +111,11 @@ public final class AssistantApp implements FunctionApp {
                     AskFunctions.class, new AskFunctions(answers, publisher),
                     ExtractionFunctions.class, new ExtractionFunctions(extraction,
                             new BlobCreatedService(storage, config.maxFileBytes(), clock)),
-                    OpenApiFunctions.class, new OpenApiFunctions());
+                    OpenApiFunctions.class, new OpenApiFunctions(),
+                    HealthFunctions.class, new HealthFunctions(new HealthService(NAME, List.of(
+                            StorageChecks.table(tables, config.filesTable()),
+                            StorageChecks.container(blobs, config.filesContainer()),
+                            StorageChecks.queue(queue, config.extractionQueue())), clock)));
             return new AssistantApp(functions, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -139,7 +150,8 @@ public final class AssistantApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(FileFunctions.class, AskFunctions.class, ExtractionFunctions.class, OpenApiFunctions.class);
+        return List.of(FileFunctions.class, AskFunctions.class, ExtractionFunctions.class, OpenApiFunctions.class,
+                HealthFunctions.class);
     }
 
     @Override

@@ -9,8 +9,8 @@ import com.aiplatform.knowledge.documents.DocumentRepository;
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.KnowledgeStores;
 import com.aiplatform.knowledge.documents.TextExtractor;
-import com.aiplatform.knowledge.health.HealthCheck;
-import com.aiplatform.knowledge.health.HealthService;
+import com.aiplatform.shared.health.HealthCheck;
+import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.knowledge.search.AnswerService;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.azure.AzureStorageClients;
@@ -104,7 +104,7 @@ public final class KnowledgeApp implements FunctionApp {
             resources.add(searchHelpers::shutdownNow);
             var search = new SearchService(vectors, embedder, usage, config.searchCandidates(), searchHelpers);
             var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens));
-            var health = new HealthService(healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
+            var health = new HealthService(NAME, healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
             Map<Class<?>, Object> functions = Map.of(
                     DocumentFunctions.class, new DocumentFunctions(documents, config.maxDocumentBytes()),
                     SearchFunctions.class, new SearchFunctions(search, answers),

@@ -3,6 +3,7 @@ package com.aiplatform.platform;
 import com.aiplatform.platform.api.BudgetFunctions;
 import com.aiplatform.platform.api.ConsumerFunctions;
 import com.aiplatform.platform.api.DeadLetterFunctions;
+import com.aiplatform.platform.api.EventDeadLetterFunctions;
 import com.aiplatform.platform.api.HealthFunctions;
 import com.aiplatform.platform.api.UsageFunctions;
 import com.aiplatform.platform.budget.BudgetService;
@@ -11,13 +12,19 @@ import com.aiplatform.platform.consumers.ConsumerService;
 import com.aiplatform.platform.consumers.Products;
 import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.platform.deadletters.DeadLetterService;
+import com.aiplatform.platform.deadletters.EventDeadLetterService;
+import com.aiplatform.platform.deadletters.ReplayAudit;
 import com.aiplatform.platform.health.PlatformHealth;
 import com.aiplatform.platform.usage.UsageLedger;
 import com.aiplatform.platform.usage.UsageQuery;
 import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.blob.BlobStore;
+import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.runtime.EventPublishers;
+import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
@@ -48,13 +55,18 @@ public final class PlatformApp implements FunctionApp {
 
     public static PlatformApp create(Settings settings, HostServices host) {
         AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
-        return create(PlatformSettings.from(settings), storage.tableStore(), storage.workQueue(), host.clock(),
-                List.of(Telemetry.configure(settings)));
+        EventPublisher events = EventPublishers.from(RuntimeSettings.from(settings), settings, host);
+        return create(PlatformSettings.from(settings), new Stores(storage.tableStore(), storage.workQueue(),
+                storage.blobStore(), events), host.clock(), List.of(Telemetry.configure(settings)));
+    }
+
+    /** The ports the platform app runs on: its tables, every app's queues, the dead-letter blobs, the event topic. */
+    public record Stores(TableStore tables, WorkQueue queues, BlobStore blobs, EventPublisher events) {
     }
 
     /** From ports, for tests that bring their own stores. */
-    public static PlatformApp create(PlatformSettings config, TableStore tables, WorkQueue queues, Clock clock,
-                                     List<AutoCloseable> resources) {
+    public static PlatformApp create(PlatformSettings config, Stores stores, Clock clock, List<AutoCloseable> resources) {
+        TableStore tables = stores.tables();
         var consumers = new ConsumerService(new ConsumerRepository(tables, config.consumersTable(), config.keysTable()),
                 new SubscriptionKeys(), Products.fromDefinition(), clock);
         var budgets = new BudgetService(tables, config.budgetsTable(), clock);
@@ -64,13 +76,17 @@ public final class PlatformApp implements FunctionApp {
                     tables.get(config.consumersTable(), "health-probe", "probe");
                     return "table " + config.consumersTable();
                 }, config.healthTimeout(), clock);
-        var deadLetters = new DeadLetterService(queues, tables, config.auditTable(), clock);
+        var audit = new ReplayAudit(tables, config.auditTable(), clock);
+        var deadLetters = new DeadLetterService(stores.queues(), audit);
+        var eventDeadLetters = new EventDeadLetterService(stores.blobs(), config.eventDeadLetterContainer(),
+                stores.events(), audit);
         Map<Class<?>, Object> functions = Map.of(
                 ConsumerFunctions.class, new ConsumerFunctions(consumers),
                 BudgetFunctions.class, new BudgetFunctions(budgets),
                 UsageFunctions.class, new UsageFunctions(ledger, new UsageQuery(ledger, clock)),
                 HealthFunctions.class, new HealthFunctions(health),
-                DeadLetterFunctions.class, new DeadLetterFunctions(deadLetters));
+                DeadLetterFunctions.class, new DeadLetterFunctions(deadLetters),
+                EventDeadLetterFunctions.class, new EventDeadLetterFunctions(eventDeadLetters));
         return new PlatformApp(functions, new ArrayList<>(resources), consumers);
     }
 
@@ -82,7 +98,7 @@ public final class PlatformApp implements FunctionApp {
     @Override
     public List<Class<?>> functionClasses() {
         return List.of(ConsumerFunctions.class, BudgetFunctions.class, UsageFunctions.class, HealthFunctions.class,
-                DeadLetterFunctions.class);
+                DeadLetterFunctions.class, EventDeadLetterFunctions.class);
     }
 
     @Override

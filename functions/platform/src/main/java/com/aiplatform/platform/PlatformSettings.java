@@ -14,7 +14,12 @@ import java.util.Locale;
  * {@code <APP>_API_KEY}, the same settings every app-to-app client reads.
  */
 public record PlatformSettings(String consumersTable, String keysTable, String budgetsTable, String usageTable,
-                               String auditTable, List<AppEndpoint> healthApps, Duration healthTimeout) {
+                               String auditTable, List<AppEndpoint> healthApps, Duration healthTimeout,
+                               String eventDeadLetterContainer) {
+
+    /** Where Event Grid dead-letters events (main.bicep's deadLetterContainer); the local event bus writes there too. */
+    public static final String EVENT_DEADLETTER_CONTAINER = "EVENTGRID_DEADLETTER_CONTAINER";
+    public static final String DEFAULT_EVENT_DEADLETTER_CONTAINER = "eventgrid-deadletter";
 
     public static PlatformSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -33,7 +38,8 @@ public record PlatformSettings(String consumersTable, String keysTable, String b
                 read.string("PLATFORM_USAGE_TABLE", "platformusage"),
                 read.string("PLATFORM_AUDIT_TABLE", "platformaudit"),
                 apps,
-                read.duration("PLATFORM_HEALTH_TIMEOUT", Duration.ofSeconds(5)));
+                read.duration("PLATFORM_HEALTH_TIMEOUT", Duration.ofSeconds(5)),
+                read.string(EVENT_DEADLETTER_CONTAINER, DEFAULT_EVENT_DEADLETTER_CONTAINER));
         read.validate();
         return result;
     }

@@ -1,5 +1,6 @@
 package com.aiplatform.research;
 
+import com.aiplatform.research.api.HealthFunctions;
 import com.aiplatform.research.api.OpenApiFunctions;
 import com.aiplatform.research.api.TaskFunctions;
 import com.aiplatform.research.api.WorkerFunctions;
@@ -9,6 +10,8 @@ import com.aiplatform.research.planning.Planner;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.HealthService;
+import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
@@ -62,7 +65,14 @@ public final class ResearchApp implements FunctionApp {
                     TaskFunctions.class, new TaskFunctions(components.tasks()),
                     WorkerFunctions.class, new WorkerFunctions(components.messages(), components.planner(),
                             components.steps(), components.synthesizer(), components.poison()),
-                    OpenApiFunctions.class, new OpenApiFunctions());
+                    OpenApiFunctions.class, new OpenApiFunctions(),
+                    HealthFunctions.class, new HealthFunctions(new HealthService(NAME, List.of(
+                            StorageChecks.table(ports.tables(), config.tasksTable()),
+                            StorageChecks.table(ports.tables(), config.stepsTable()),
+                            StorageChecks.container(ports.blobs(), config.container()),
+                            StorageChecks.queue(ports.queue(), config.queues().plan()),
+                            StorageChecks.queue(ports.queue(), config.queues().step()),
+                            StorageChecks.queue(ports.queue(), config.queues().synthesize())), host.clock())));
             return new ResearchApp(functions, resources, components);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -77,7 +87,7 @@ public final class ResearchApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(TaskFunctions.class, WorkerFunctions.class, OpenApiFunctions.class);
+        return List.of(TaskFunctions.class, WorkerFunctions.class, OpenApiFunctions.class, HealthFunctions.class);
     }
 
     @Override

@@ -3,11 +3,13 @@ package com.aiplatform.local.event;
 import com.aiplatform.shared.event.CloudEventJson;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.event.PlatformEvent;
+import com.aiplatform.shared.event.deadletter.DeadLetteredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The local stand-in for an Event Grid topic: every published event goes, asynchronously and at
  * least once, to every subscriber (the {@code @EventGridTrigger} functions and any listener that
  * tests or tools register). A failed delivery is retried with doubling delays; when the attempts are
- * used up the event is dead-lettered, which here means logged and recorded. The last deliveries are
+ * used up the event is dead-lettered: logged, recorded, and handed to {@link EventDeadLetters} (the local
+ * platform writes a blob as Event Grid does, which the platform app can replay). The last deliveries are
  * kept in a bounded log for tests to read.
  */
 public final class LocalEventBus implements EventPublisher, AutoCloseable {
@@ -34,6 +37,7 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
     private final int maxAttempts;
     private final Duration firstRetryDelay;
     private final int logCapacity;
+    private final EventDeadLetters deadLetters;
     private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
     private final Deque<Delivery> log = new ArrayDeque<>();
     private final ScheduledExecutorService executor;
@@ -44,6 +48,12 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
      * @param logCapacity     how many deliveries the log keeps
      */
     public LocalEventBus(Clock clock, int maxAttempts, Duration firstRetryDelay, int logCapacity) {
+        this(clock, maxAttempts, firstRetryDelay, logCapacity, EventDeadLetters.NONE);
+    }
+
+    /** As above, and every dead-lettered event is also written to {@code deadLetters}. */
+    public LocalEventBus(Clock clock, int maxAttempts, Duration firstRetryDelay, int logCapacity,
+                         EventDeadLetters deadLetters) {
         if (maxAttempts < 1 || logCapacity < 1) {
             throw new IllegalArgumentException("maxAttempts and logCapacity must be at least 1");
         }
@@ -51,6 +61,7 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
         this.maxAttempts = maxAttempts;
         this.firstRetryDelay = firstRetryDelay;
         this.logCapacity = logCapacity;
+        this.deadLetters = deadLetters;
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "event-bus-" + count.incrementAndGet());
@@ -74,7 +85,8 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
     @Override
     public void publish(PlatformEvent event) {
         CloudEventJson.toJson(event); // fails now, in the publisher, if the event cannot travel as a CloudEvent
-        subscribers.forEach((name, subscriber) -> attempt(event, name, subscriber, 1));
+        Instant published = clock.instant();
+        subscribers.forEach((name, subscriber) -> attempt(event, published, name, subscriber, 1));
     }
 
     /** The most recent deliveries, oldest first. */
@@ -97,16 +109,17 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
         }
     }
 
-    private void attempt(PlatformEvent event, String name, EventSubscriber subscriber, int attempt) {
+    private void attempt(PlatformEvent event, Instant published, String name, EventSubscriber subscriber, int attempt) {
         Duration delay = attempt == 1 ? Duration.ZERO : firstRetryDelay.multipliedBy(1L << (attempt - 2));
         try {
-            executor.schedule(() -> deliver(event, name, subscriber, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> deliver(event, published, name, subscriber, attempt), delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.warn("Event bus closed: event {} ({}) not delivered to {}", event.id(), event.type(), name);
         }
     }
 
-    private void deliver(PlatformEvent event, String name, EventSubscriber subscriber, int attempt) {
+    private void deliver(PlatformEvent event, Instant published, String name, EventSubscriber subscriber, int attempt) {
         try {
             subscriber.onEvent(event);
             record(new Delivery(event.id(), event.type(), name, attempt, Delivery.Outcome.DELIVERED, clock.instant()));
@@ -114,13 +127,26 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
             if (attempt < maxAttempts) {
                 LOG.warn("Delivering event {} ({}) to {} failed (attempt {} of {}): {}", event.id(), event.type(),
                         name, attempt, maxAttempts, e.toString());
-                attempt(event, name, subscriber, attempt + 1);
+                attempt(event, published, name, subscriber, attempt + 1);
             } else {
                 LOG.error("Dead letter: event {} ({}) could not be delivered to {} after {} attempts: {}",
                         event.id(), event.type(), name, attempt, CloudEventJson.toJson(event), e);
                 record(new Delivery(event.id(), event.type(), name, attempt, Delivery.Outcome.DEAD_LETTERED,
                         clock.instant()));
+                deadLetter(event, published, name, attempt, e);
             }
+        }
+    }
+
+    /** Event Grid names the outcome of an AzureFunction delivery; here the subscriber's exception stands in for it. */
+    private void deadLetter(PlatformEvent event, Instant published, String name, int attempts, Exception failure) {
+        String outcome = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        try {
+            deadLetters.write(name, new DeadLetteredEvent(CloudEventJson.toJson(event), "MaxDeliveryAttemptsExceeded",
+                    attempts, outcome.length() > 500 ? outcome.substring(0, 500) : outcome, null, published,
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.error("Dead letter of event {} for {} could not be written; it is only in this log", event.id(), name, e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
+import com.aiplatform.local.event.EventDeadLetters;
 
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ public final class SamplePlatform {
                 .inMemory()
                 .storageConnectionString("UseDevelopmentStorage=true")
                 .workQueue(settings -> new InMemoryWorkQueue(Clock.systemUTC()))
+                .eventDeadLetters(settings -> EventDeadLetters.NONE)
                 .environment(Map.of())
                 .apps(Set.of("sample"))
                 .gateway(new FixedIdentity())

@@ -8,7 +8,7 @@ class OpenApiRoutesTest extends OpenApiRoutesContract {
 
     @Override
     protected List<Class<?>> functionClasses() {
-        return List.of(ConversationFunctions.class, AdminFunctions.class);
+        return List.of(ConversationFunctions.class, AdminFunctions.class, HealthFunctions.class);
     }
 
     @Override

@@ -8,7 +8,8 @@ class OpenApiRoutesTest extends OpenApiRoutesContract {
 
     @Override
     protected List<Class<?>> functionClasses() {
-        return List.of(FileFunctions.class, AskFunctions.class, ExtractionFunctions.class, OpenApiFunctions.class);
+        return List.of(FileFunctions.class, AskFunctions.class, ExtractionFunctions.class, OpenApiFunctions.class,
+                HealthFunctions.class);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.aiplatform.assistant.files.ImageHeaders;
 import com.aiplatform.assistant.files.Upload;
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.blob.BlobNames;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.blob.memory.InMemoryBlobStore;
 import com.aiplatform.shared.embedding.EmbeddingModel;
@@ -71,6 +72,26 @@ class ExtractionRetryTest {
         @Override
         public List<BlobKey> list(String container, TenantId tenant, String prefix) {
             return delegate.list(container, tenant, prefix);
+        }
+
+        @Override
+        public BlobNames listUnpartitioned(String container, String prefix, int max, String continuation) {
+            return delegate.listUnpartitioned(container, prefix, max, continuation);
+        }
+
+        @Override
+        public Optional<byte[]> getUnpartitioned(String container, String name) {
+            return delegate.getUnpartitioned(container, name);
+        }
+
+        @Override
+        public void upsertUnpartitioned(String container, String name, byte[] content, String contentType) {
+            delegate.upsertUnpartitioned(container, name, content, contentType);
+        }
+
+        @Override
+        public void deleteUnpartitioned(String container, String name) {
+            delegate.deleteUnpartitioned(container, name);
         }
     }
 

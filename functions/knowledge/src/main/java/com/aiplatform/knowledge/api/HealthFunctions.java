@@ -1,7 +1,7 @@
 package com.aiplatform.knowledge.api;
 
-import com.aiplatform.knowledge.health.HealthReport;
-import com.aiplatform.knowledge.health.HealthService;
+import com.aiplatform.shared.health.HealthReport;
+import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.http.OpenApiDocument;
 import com.aiplatform.shared.http.HttpResponses;
 import com.microsoft.azure.functions.HttpMethod;
@@ -33,7 +33,7 @@ public final class HealthFunctions {
             HttpRequestMessage<Optional<String>> request) {
         return HttpResponses.handle(request, () -> {
             HealthReport report = health.check();
-            return HttpResponses.json(request, report.status().equals("up") ? 200 : 503, report);
+            return HttpResponses.json(request, report.up() ? 200 : 503, report);
         });
     }
 

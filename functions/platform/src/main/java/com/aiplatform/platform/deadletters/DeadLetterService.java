@@ -1,21 +1,14 @@
 package com.aiplatform.platform.deadletters;
 
 import com.aiplatform.platform.access.Access;
-import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.WorkQueue;
-import com.aiplatform.shared.table.TableEntity;
-import com.aiplatform.shared.table.TableStore;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Dead letters of every app: list the {@code -poison} queues, inspect their messages (peeked, so
@@ -26,19 +19,14 @@ import java.util.UUID;
 public final class DeadLetterService {
 
     public static final String SUFFIX = "-poison";
-    private static final String AUDIT_PARTITION = "replays";
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final WorkQueue queues;
-    private final TableStore tables;
-    private final String auditTable;
-    private final Clock clock;
+    private final ReplayAudit audit;
 
-    public DeadLetterService(WorkQueue queues, TableStore tables, String auditTable, Clock clock) {
+    public DeadLetterService(WorkQueue queues, ReplayAudit audit) {
         this.queues = queues;
-        this.tables = tables;
-        this.auditTable = auditTable;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     public List<PoisonQueue> list(Caller caller) {
@@ -64,22 +52,13 @@ public final class DeadLetterService {
         String destination = source(queue);
         queues.send(destination, target.get().body());
         queues.delete(queue, target.get());
-        Instant now = clock.instant();
-        var replay = new Replay(now.toString() + "|" + UUID.randomUUID(), now, caller.consumerId(),
-                caller.tenant().value(), queue, messageId, destination, SubscriptionKeys.hash(target.get().body()));
-        tables.upsert(auditTable, TableEntity.of(AUDIT_PARTITION, replay.auditId(), Map.of(
-                "replayedAt", now, "consumerId", replay.consumerId(), "tenantId", replay.tenantId(),
-                "poisonQueue", queue, "messageId", messageId, "replayedTo", destination,
-                "bodySha256", replay.bodySha256())));
-        return replay;
+        return audit.record(caller, Replay.QUEUE, queue, messageId, destination, target.get().body());
     }
 
+    /** Every replay, of queue messages and of events. */
     public List<Replay> audit(Caller caller) {
         Access.requirePlatformAdmin(caller);
-        return tables.list(auditTable, AUDIT_PARTITION).stream().map(e -> new Replay(e.rowKey(),
-                (Instant) e.properties().get("replayedAt"), e.string("consumerId").orElse(""),
-                e.string("tenantId").orElse(""), e.string("poisonQueue").orElse(""), e.string("messageId").orElse(""),
-                e.string("replayedTo").orElse(""), e.string("bodySha256").orElse(""))).toList();
+        return audit.list();
     }
 
     private String existing(String poisonQueue) {

@@ -8,7 +8,8 @@ class OpenApiRoutesTest extends OpenApiRoutesContract {
 
     @Override
     protected List<Class<?>> functionClasses() {
-        return List.of(ConsumerFunctions.class, BudgetFunctions.class, UsageFunctions.class, HealthFunctions.class, DeadLetterFunctions.class);
+        return List.of(ConsumerFunctions.class, BudgetFunctions.class, UsageFunctions.class, HealthFunctions.class, DeadLetterFunctions.class,
+                EventDeadLetterFunctions.class);
     }
 
     @Override

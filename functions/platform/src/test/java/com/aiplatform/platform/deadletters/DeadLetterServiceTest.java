@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DeadLetterServiceTest {
 
     private final InMemoryWorkQueue queues = new InMemoryWorkQueue(Clock.systemUTC());
-    private final DeadLetterService deadLetters = new DeadLetterService(queues, new InMemoryTableStore(), "audit",
-            Clock.systemUTC());
+    private final DeadLetterService deadLetters = new DeadLetterService(queues,
+            new ReplayAudit(new InMemoryTableStore(), "audit", Clock.systemUTC()));
 
     @Test
     void should_send_the_message_back_to_its_queue_and_audit_who_did_it_when_replayed() {

@@ -8,7 +8,7 @@ class OpenApiRoutesTest extends OpenApiRoutesContract {
 
     @Override
     protected List<Class<?>> functionClasses() {
-        return List.of(TaskFunctions.class, WorkerFunctions.class, OpenApiFunctions.class);
+        return List.of(TaskFunctions.class, WorkerFunctions.class, OpenApiFunctions.class, HealthFunctions.class);
     }
 
     @Override

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DisagreementTest {
 
     private static final String KNOWLEDGE_JSON = "infra/bicep/apps/knowledge.json";
+    private static final String PLATFORM_JSON = "infra/bicep/apps/platform.json";
     private static final String KNOWLEDGE_SRC = "functions/knowledge/src/main/java/com/aiplatform/knowledge/";
     private static final String SAMPLE = "local.settings.sample.json";
     private static final String EVENT_FUNCTION = """
@@ -167,6 +168,15 @@ class DisagreementTest {
                         "\"KNOWLEDGE_DOCUMENTS_CONTAINER\": \"documents\""));
         scenario(source, "qdrantOffNetwork", copy -> copy.replace(KNOWLEDGE_JSON,
                 "\"usesQdrant\": true", "\"usesQdrant\": false"));
+        scenario(source, "deadLetterRoleDropped", copy -> copy.replace(PLATFORM_JSON, """
+                    {
+                      "role": "Storage Blob Data Contributor",
+                      "scope": "container",
+                      "resource": "eventgrid-deadletter"
+                    },
+                """, ""));
+        scenario(source, "deadLetterContainerRenamed", copy -> copy.replace("infra/bicep/main.bicep",
+                "var deadLetterContainer = 'eventgrid-deadletter'", "var deadLetterContainer = 'eventgrid-dead-letters'"));
         report = InfraChecker.run(new ArrayList<>(ROOTS.values()));
     }
 
@@ -327,6 +337,20 @@ class DisagreementTest {
         assertThat(failures("containerNameDiffers")).contains(
                 "FAIL resources [knowledge] KNOWLEDGE_DOCUMENTS_CONTAINER is 'documents' in Bicep but 'knowledge-documents' in local.settings.sample.json",
                 "FAIL resources [knowledge] container 'documents' (setting KNOWLEDGE_DOCUMENTS_CONTAINER) is not provisioned in any storage list");
+    }
+
+    @Test
+    void should_fail_roles_when_the_platform_loses_its_role_on_the_dead_letter_container() {
+        assertThat(failures("deadLetterRoleDropped")).singleElement().asString().isEqualTo(
+                "FAIL roles [platform] Storage Blob Data Contributor on container 'eventgrid-deadletter' is missing "
+                        + "(setting EVENTGRID_DEADLETTER_CONTAINER)");
+    }
+
+    @Test
+    void should_fail_resources_when_the_platform_reads_another_container_than_events_are_dead_lettered_to() {
+        assertThat(failures("deadLetterContainerRenamed")).singleElement().asString().isEqualTo(
+                "FAIL resources [platform] EVENTGRID_DEADLETTER_CONTAINER is 'eventgrid-deadletter' but main.bicep "
+                        + "dead-letters events to 'eventgrid-dead-letters'");
     }
 
     @Test

@@ -5,8 +5,6 @@ import com.aiplatform.shared.budget.http.HttpBudget;
 import com.aiplatform.shared.budget.http.PlatformApiSettings;
 import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.event.EventPublisher;
-import com.aiplatform.shared.event.eventgrid.EventGridEventPublisher;
-import com.aiplatform.shared.event.log.LogEventPublisher;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
@@ -44,13 +42,7 @@ public final class SharedAdapters {
 
     /** Event Grid in Azure, the local platform's bus locally, or the log (Core Tools without a topic). */
     public static EventPublisher events(RuntimeSettings runtime, Settings settings, HostServices host) {
-        return switch (runtime.events()) {
-            case EVENTGRID -> EventGridEventPublisher.fromSettings(settings);
-            case LOG -> new LogEventPublisher();
-            case LOCAL -> host.inProcessEvents().orElseThrow(() -> new IllegalStateException(
-                    "EVENT_PUBLISHER=local needs the local platform's event bus; "
-                            + "under Core Tools set EVENT_PUBLISHER=log or eventgrid"));
-        };
+        return EventPublishers.from(runtime, settings, host);
     }
 
     /** Prices usage from {@code MODEL_PRICES} and sends each record to the platform's ledger queue. */

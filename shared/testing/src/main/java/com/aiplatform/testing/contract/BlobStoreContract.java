@@ -2,12 +2,14 @@ package com.aiplatform.testing.contract;
 
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.blob.BlobNames;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.identity.TenantId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,6 +124,35 @@ public abstract class BlobStoreContract {
                 Map.of("original-name", "a.txt")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("original-name");
         assertThat(store.exists(key(ACME, "m.txt"))).isFalse();
+    }
+
+    @Test
+    void should_page_unpartitioned_names_under_a_prefix_in_name_order() {
+        for (String name : List.of("SUB-B/2026/1/2/3/b.json", "SUB-A/2026/1/2/3/c.json", "SUB-A/2026/1/2/3/a.json",
+                "SUB-A/2026/11/2/3/d.json")) {
+            store.upsertUnpartitioned(container, name, bytes(name), "application/json");
+        }
+
+        BlobNames first = store.listUnpartitioned(container, "SUB-A/", 2, null);
+        BlobNames second = store.listUnpartitioned(container, "SUB-A/", 2, first.continuation().orElseThrow());
+
+        assertThat(first.names()).containsExactly("SUB-A/2026/1/2/3/a.json", "SUB-A/2026/1/2/3/c.json");
+        assertThat(second.names()).containsExactly("SUB-A/2026/11/2/3/d.json");
+        assertThat(second.continuation()).isEmpty();
+        assertThat(store.listUnpartitioned(container + "x", "", 10, null).names()).isEmpty();
+    }
+
+    @Test
+    void should_read_and_delete_an_unpartitioned_blob_by_its_name() {
+        store.upsertUnpartitioned(container, "TOPIC/SUB/2026/1/2/3/x.json", bytes("[1]"), "application/json");
+
+        assertThat(store.getUnpartitioned(container, "TOPIC/SUB/2026/1/2/3/x.json")).hasValueSatisfying(
+                content -> assertThat(content).isEqualTo(bytes("[1]")));
+        store.deleteUnpartitioned(container, "TOPIC/SUB/2026/1/2/3/x.json");
+        store.deleteUnpartitioned(container, "TOPIC/SUB/2026/1/2/3/x.json");
+        assertThat(store.getUnpartitioned(container, "TOPIC/SUB/2026/1/2/3/x.json")).isEmpty();
+        assertThatThrownBy(() -> store.getUnpartitioned(container, "../other/x.json"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] bytes(String text) {

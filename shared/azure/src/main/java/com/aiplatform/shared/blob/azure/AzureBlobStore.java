@@ -2,6 +2,7 @@ package com.aiplatform.shared.blob.azure;
 
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.blob.BlobNames;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.azure.AzureUnavailableException;
 import com.aiplatform.shared.identity.TenantId;
@@ -13,6 +14,7 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobDownloadContentResponse;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
@@ -107,6 +109,66 @@ public final class AzureBlobStore implements BlobStore {
                 return List.of();
             }
             throw translate("list " + container, e);
+        }
+    }
+
+    @Override
+    public BlobNames listUnpartitioned(String container, String prefix, int max, String continuation) {
+        if (max < 1 || max > 5000) {
+            throw new IllegalArgumentException("max must be 1-5000: " + max);
+        }
+        ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix == null ? "" : prefix).setMaxResultsPerPage(max);
+        try {
+            var pages = container(container, false).listBlobs(options, null).iterableByPage(continuation, max).iterator();
+            if (!pages.hasNext()) {
+                return new BlobNames(List.of(), Optional.empty());
+            }
+            var page = pages.next();
+            String next = page.getContinuationToken();
+            return new BlobNames(page.getValue().stream().map(BlobItem::getName).toList(),
+                    next == null || next.isEmpty() ? Optional.empty() : Optional.of(next));
+        } catch (BlobStorageException e) {
+            if (isNotFound(e)) {
+                return new BlobNames(List.of(), Optional.empty());
+            }
+            throw translate("list " + container, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> getUnpartitioned(String container, String name) {
+        try {
+            return Optional.of(container(container, false).getBlobClient(BlobNames.requireValid(name))
+                    .downloadContent().toBytes());
+        } catch (BlobStorageException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw translate("download " + name, e);
+        }
+    }
+
+    @Override
+    public void upsertUnpartitioned(String container, String name, byte[] content, String contentType) {
+        Objects.requireNonNull(content, "content");
+        BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(content))
+                .setHeaders(new BlobHttpHeaders().setContentType(contentType == null ? DEFAULT_CONTENT_TYPE : contentType));
+        try {
+            container(container, true).getBlobClient(BlobNames.requireValid(name))
+                    .uploadWithResponse(options, null, Context.NONE);
+        } catch (BlobStorageException e) {
+            throw translate("upload " + name, e);
+        }
+    }
+
+    @Override
+    public void deleteUnpartitioned(String container, String name) {
+        try {
+            container(container, false).getBlobClient(BlobNames.requireValid(name)).deleteIfExists();
+        } catch (BlobStorageException e) {
+            if (!isNotFound(e)) {
+                throw translate("delete " + name, e);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package com.aiplatform.shared.blob.memory;
 
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.blob.BlobNames;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.identity.TenantId;
 
@@ -73,6 +74,40 @@ public final class InMemoryBlobStore implements BlobStore {
                 .takeWhile(name -> name.startsWith(start))
                 .map(name -> new BlobKey(container, tenant, name.substring(tenantPrefix.length())))
                 .toList();
+    }
+
+    @Override
+    public BlobNames listUnpartitioned(String container, String prefix, int max, String continuation) {
+        if (max < 1 || max > 5000) {
+            throw new IllegalArgumentException("max must be 1-5000: " + max);
+        }
+        String start = prefix == null ? "" : prefix;
+        NavigableMap<String, Stored> from = continuation == null ? container(container).tailMap(start, true)
+                : container(container).tailMap(continuation, false);
+        List<String> names = from.keySet().stream().takeWhile(name -> name.startsWith(start)).limit(max + 1L).toList();
+        return names.size() > max ? new BlobNames(names.subList(0, max), Optional.of(names.get(max - 1)))
+                : new BlobNames(names, Optional.empty());
+    }
+
+    @Override
+    public Optional<byte[]> getUnpartitioned(String container, String name) {
+        return Optional.ofNullable(container(container).get(BlobNames.requireValid(name))).map(s -> s.content().clone());
+    }
+
+    @Override
+    public void upsertUnpartitioned(String container, String name, byte[] content, String contentType) {
+        Objects.requireNonNull(content, "content");
+        validateContainer(container);
+        containers.computeIfAbsent(container, c -> new ConcurrentSkipListMap<>()).put(BlobNames.requireValid(name),
+                new Stored(content.clone(), contentType == null ? DEFAULT_CONTENT_TYPE : contentType, Map.of()));
+    }
+
+    @Override
+    public void deleteUnpartitioned(String container, String name) {
+        NavigableMap<String, Stored> blobs = containers.get(container);
+        if (blobs != null) {
+            blobs.remove(BlobNames.requireValid(name));
+        }
     }
 
     private NavigableMap<String, Stored> container(String name) {

@@ -1,4 +1,4 @@
-package com.aiplatform.knowledge.health;
+package com.aiplatform.shared.health;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs every dependency check and reports each one's status; the app is up only if all are. */
+/**
+ * Runs every dependency check of one app and reports each one's status; the app is up only if all are.
+ * Each app's {@code /health} route serves this report, and the platform app aggregates those routes.
+ */
 public final class HealthService {
 
+    private final String app;
     private final List<HealthCheck> checks;
     private final Clock clock;
 
-    public HealthService(List<HealthCheck> checks, Clock clock) {
+    public HealthService(String app, List<HealthCheck> checks, Clock clock) {
+        this.app = app;
         this.checks = List.copyOf(checks);
         this.clock = clock;
     }
@@ -34,7 +39,7 @@ public final class HealthService {
             }
             results.put(check.name(), result);
         }
-        return new HealthReport(up ? "up" : "down", "knowledge", clock.instant(), results);
+        return new HealthReport(up ? "up" : "down", app, clock.instant(), results);
     }
 
     private long millisSince(Instant start) {

@@ -1,4 +1,4 @@
-package com.aiplatform.knowledge.health;
+package com.aiplatform.shared.health;
 
 /** One dependency's check: a name and a probe that throws or returns a detail. */
 public record HealthCheck(String name, Probe probe) {
