@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
         description = "Research throughput (tasks/minute) and orchestration overhead per step, through the local platform.")
 public final class ResearchBenchCommand implements Callable<Integer> {
 
+    private static final String TASK_COMPLETED = "AiPlatform.Research.TaskCompleted";
+    private static final Duration LIST_EVERY = Duration.ofSeconds(10);
     private static final List<String> TOPICS = List.of("refunds", "warranty", "shipping", "batteries", "returns",
             "express delivery", "accounts", "privacy");
 
@@ -45,6 +48,10 @@ public final class ResearchBenchCommand implements Callable<Integer> {
 
     @Option(names = "--workers", defaultValue = "8", description = "Queue messages run at once. Default: ${DEFAULT-VALUE}.")
     int workers;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Tasks run first and not counted, so that the "
+            + "figures are of a JVM past its JIT compilation (0: measure from a cold start). Default: ${DEFAULT-VALUE}.")
+    int warmup;
 
     @Option(names = "--timeout", defaultValue = "PT20M", description = "Give up waiting after this. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
@@ -65,14 +72,18 @@ public final class ResearchBenchCommand implements Callable<Integer> {
             String base = platform.baseUrl();
             identity = BenchIdentity.headers(platform.settings());
             BenchCorpus.ingest(http, base, identity);
+            if (warmup > 0) {
+                List<String> warm = submit(base, warmup, "warm-up ");
+                System.out.printf("warm-up: %d tasks finished, not counted%n", await(platform, base, warm).size());
+            }
             System.out.printf("tasks %d x %d sub-questions, %d queue workers, settings %s%n", tasks, subquestions,
                     workers, settings);
             long start = System.nanoTime();
             List<String> ids;
             Map<String, String> finished;
             try (AutoCloseable observing = platform.observeInvocations(this::timeStep)) {
-                ids = submit(base);
-                finished = await(base, ids);
+                ids = submit(base, tasks, "");
+                finished = await(platform, base, ids);
             }
             double minutes = (System.nanoTime() - start) / 60e9;
             report(base, ids, finished, minutes);
@@ -81,12 +92,12 @@ public final class ResearchBenchCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> submit(String base) throws IOException, InterruptedException {
+    private List<String> submit(String base, int count, String label) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
+        for (int i = 0; i < count; i++) {
             String a = TOPICS.get(i % TOPICS.size());
             String b = TOPICS.get((i / TOPICS.size() + i + 1) % TOPICS.size());
-            String question = "What are the rules for " + a + ", and how do they apply to " + b + " (case " + i + ")?";
+            String question = "What are the rules for " + a + ", and how do they apply to " + b + " (" + label + "case " + i + ")?";
             JsonNode accepted = send("POST", base + "/api/v1/research/tasks",
                     Json.write(Map.of("question", question, "maxSubquestions", subquestions)), 202);
             ids.add(accepted.get("id").asText());
@@ -103,16 +114,32 @@ public final class ResearchBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Polls the list until every task is finished or the timeout passes; id -> final status. */
-    private Map<String, String> await(String base, List<String> ids) throws IOException, InterruptedException {
+    /**
+     * Waits until every task is finished or the timeout passes; id -> final status. A completed task is known from
+     * its {@code TaskCompleted} event; the list (which reads every task row, a load of its own) is read only every
+     * ten seconds, for tasks that ended otherwise.
+     */
+    private Map<String, String> await(RunningPlatform platform, String base, List<String> ids) throws Exception {
         Map<String, String> finished = new ConcurrentHashMap<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> wanted = Set.copyOf(ids);
         Set<String> terminal = Set.of("completed", "failed", "cancelled", "budget_exceeded");
-        while (finished.size() < ids.size() && System.nanoTime() < deadline) {
-            Thread.sleep(1000); // listing every task reads them all from Azurite: poll gently so as not to slow the run
-            for (JsonNode task : send("GET", base + "/api/v1/research/tasks", null, 200).get("tasks")) {
-                if (terminal.contains(task.get("status").asText())) {
-                    finished.put(task.get("id").asText(), task.get("status").asText());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextList = System.nanoTime() + LIST_EVERY.toNanos();
+        try (AutoCloseable listening = platform.events().subscribe("bench-research-" + UUID.randomUUID(), event -> {
+            String id = event.data().path("taskId").asText();
+            if (event.type().equals(TASK_COMPLETED) && wanted.contains(id)) {
+                finished.put(id, "completed");
+            }
+        })) {
+            while (finished.size() < ids.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                if (System.nanoTime() >= nextList) {
+                    nextList = System.nanoTime() + LIST_EVERY.toNanos();
+                    for (JsonNode task : send("GET", base + "/api/v1/research/tasks", null, 200).get("tasks")) {
+                        if (wanted.contains(task.get("id").asText()) && terminal.contains(task.get("status").asText())) {
+                            finished.put(task.get("id").asText(), task.get("status").asText());
+                        }
+                    }
                 }
             }
         }
