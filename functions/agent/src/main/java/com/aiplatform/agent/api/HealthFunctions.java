@@ -1,8 +1,6 @@
 package com.aiplatform.agent.api;
 
-import com.aiplatform.shared.health.HealthReport;
 import com.aiplatform.shared.health.HealthService;
-import com.aiplatform.shared.http.HttpResponses;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -26,9 +24,6 @@ public final class HealthFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "v1/agent/health",
                     authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> request) {
-        return HttpResponses.handle(request, () -> {
-            HealthReport report = health.check();
-            return HttpResponses.json(request, report.up() ? 200 : 503, report);
-        });
+        return health.respond(request);
     }
 }

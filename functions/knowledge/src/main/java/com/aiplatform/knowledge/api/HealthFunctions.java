@@ -1,9 +1,7 @@
 package com.aiplatform.knowledge.api;
 
-import com.aiplatform.shared.health.HealthReport;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.http.OpenApiDocument;
-import com.aiplatform.shared.http.HttpResponses;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -31,10 +29,7 @@ public final class HealthFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "v1/knowledge/health",
                     authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> request) {
-        return HttpResponses.handle(request, () -> {
-            HealthReport report = health.check();
-            return HttpResponses.json(request, report.up() ? 200 : 503, report);
-        });
+        return health.respond(request);
     }
 
     @FunctionName("knowledgeOpenApi")

@@ -1,5 +1,9 @@
 package com.aiplatform.shared.health;
 
+import com.aiplatform.shared.http.HttpResponses;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,14 @@ public final class HealthService {
         this.app = app;
         this.checks = List.copyOf(checks);
         this.clock = clock;
+    }
+
+    /** The {@code /health} route's answer: the report, 200 when the app is up and 503 when it is not. */
+    public HttpResponseMessage respond(HttpRequestMessage<?> request) {
+        return HttpResponses.handle(request, () -> {
+            HealthReport report = check();
+            return HttpResponses.json(request, report.up() ? 200 : 503, report);
+        });
     }
 
     public HealthReport check() {
