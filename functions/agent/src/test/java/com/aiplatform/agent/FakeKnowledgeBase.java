@@ -43,4 +43,9 @@ public final class FakeKnowledgeBase implements KnowledgeBase {
         documents.computeIfAbsent(caller.tenant().value(), t -> new ArrayList<>()).add(document);
         return new IngestReceipt(document.id(), 1, "created", 1);
     }
+
+    @Override
+    public void delete(Caller caller, String documentId) {
+        documents.getOrDefault(caller.tenant().value(), new ArrayList<>()).removeIf(d -> d.id().equals(documentId));
+    }
 }

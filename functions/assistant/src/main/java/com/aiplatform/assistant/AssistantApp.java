@@ -107,7 +107,7 @@ public final class AssistantApp implements FunctionApp {
                     usage);
             var publisher = new PublishService(files, HttpKnowledgeBase.create(KnowledgeApiSettings.from(settings)));
             Map<Class<?>, Object> functions = Map.of(
-                    FileFunctions.class, new FileFunctions(files, config.maxFileBytes()),
+                    FileFunctions.class, new FileFunctions(files, publisher, config.maxFileBytes()),
                     AskFunctions.class, new AskFunctions(answers, publisher),
                     ExtractionFunctions.class, new ExtractionFunctions(extraction,
                             new BlobCreatedService(storage, config.maxFileBytes(), clock)),

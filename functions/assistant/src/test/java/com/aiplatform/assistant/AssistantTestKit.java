@@ -26,6 +26,7 @@ import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.knowledge.KnowledgeHit;
+import com.aiplatform.shared.knowledge.KnowledgeUnavailableException;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.queue.QueueMessage;
@@ -104,6 +105,8 @@ public final class AssistantTestKit {
     /** The knowledge base as the assistant sees it, recording what was ingested. */
     public static final class RecordingKnowledgeBase implements KnowledgeBase {
         public final List<TextDocument> ingested = new ArrayList<>();
+        public final List<String> deleted = new ArrayList<>();
+        public boolean unavailable;
 
         @Override
         public List<KnowledgeHit> search(Caller caller, String query, int topK) {
@@ -114,6 +117,14 @@ public final class AssistantTestKit {
         public IngestReceipt ingestText(Caller caller, TextDocument document) {
             ingested.add(document);
             return new IngestReceipt(document.id(), 1, "created", 1);
+        }
+
+        @Override
+        public void delete(Caller caller, String documentId) {
+            if (unavailable) {
+                throw new KnowledgeUnavailableException("knowledge is down", null);
+            }
+            deleted.add(caller.tenant().value() + "/" + documentId);
         }
     }
 }

@@ -67,6 +67,11 @@ public final class FakeKnowledgeBase implements KnowledgeBase {
         throw new UnsupportedOperationException("research does not ingest");
     }
 
+    @Override
+    public void delete(Caller caller, String documentId) {
+        throw new UnsupportedOperationException("research does not delete documents");
+    }
+
     private static Set<String> words(String text) {
         return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> w.length() > 3).map(w -> w.endsWith("s") ? w.substring(0, w.length() - 1) : w)

@@ -66,6 +66,21 @@ class HttpKnowledgeBaseTest {
     }
 
     @Test
+    void should_delete_a_document_of_the_callers_tenant_and_accept_a_repeated_delete() {
+        knowledge.ingestText(ALICE, new KnowledgeBase.TextDocument("descaling", "Descaling",
+                "Descale the espresso machine every two months with citric acid.", Map.of()));
+        knowledge.delete(BOB, "descaling"); // another tenant's delete finds nothing and changes nothing
+        assertThat(knowledge.search(ALICE, "descale the espresso machine citric acid", 3))
+                .extracting(KnowledgeHit::documentId).contains("descaling");
+
+        knowledge.delete(ALICE, "descaling");
+        knowledge.delete(ALICE, "descaling");
+
+        assertThat(knowledge.search(ALICE, "descale the espresso machine citric acid", 3))
+                .extracting(KnowledgeHit::documentId).doesNotContain("descaling");
+    }
+
+    @Test
     void should_return_the_knowledge_apps_4xx_as_a_problem_when_the_request_is_invalid() {
         assertThatThrownBy(() -> knowledge.search(ALICE, " ", 3))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));

@@ -2,6 +2,7 @@ package com.aiplatform.assistant.answers;
 
 import com.aiplatform.assistant.extraction.Extraction;
 import com.aiplatform.assistant.files.FileService;
+import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.knowledge.KnowledgeUnavailableException;
 import com.aiplatform.shared.problem.Problem;
@@ -11,9 +12,9 @@ import com.aiplatform.shared.usage.CallContext;
 import java.util.Map;
 
 /**
- * Adds a file's extracted text to the caller's knowledge base through the knowledge app's API. The
- * knowledge document id is derived from the file id, so publishing again replaces (or leaves unchanged)
- * the same document instead of adding another.
+ * Adds a file's extracted text to the caller's knowledge base through the knowledge app's API, and takes it
+ * out again when the file is deleted. The knowledge document id is derived from the file id, so publishing
+ * again replaces (or leaves unchanged) the same document instead of adding another.
  */
 public final class PublishService {
 
@@ -43,12 +44,31 @@ public final class PublishService {
                 : extraction.title() != null ? extraction.title() : fileId;
         KnowledgeBase.IngestReceipt receipt;
         try {
-            receipt = knowledge.ingestText(call.caller(), new KnowledgeBase.TextDocument("assistant-" + fileId, title,
+            receipt = knowledge.ingestText(call.caller(), new KnowledgeBase.TextDocument(documentId(fileId), title,
                     text, Map.of("origin", "assistant", "assistantFileId", fileId)));
         } catch (KnowledgeUnavailableException e) {
             throw ProblemException.unavailable("The knowledge base cannot be reached", e);
         }
         return new Published(fileId, receipt.documentId(), receipt.version(), receipt.status(), receipt.chunkCount(),
                 "/api/v1/knowledge/documents/" + receipt.documentId());
+    }
+
+    /**
+     * Deletes the file and the knowledge document published from it, if there is one. The copy goes first: if the
+     * knowledge app cannot be reached the file stays (503), and the delete can simply be made again.
+     */
+    public void delete(Caller caller, String fileId) {
+        files.get(caller.tenant(), fileId); // 404 for a file that is not there, before anything changes
+        try {
+            knowledge.delete(caller, documentId(fileId));
+        } catch (KnowledgeUnavailableException e) {
+            throw ProblemException.unavailable("The knowledge base cannot be reached to remove the file's published "
+                    + "copy; the file was not deleted", e);
+        }
+        files.delete(caller.tenant(), fileId);
+    }
+
+    private static String documentId(String fileId) {
+        return "assistant-" + fileId;
     }
 }

@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.api;
 
+import com.aiplatform.assistant.answers.PublishService;
 import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.assistant.files.UploadResult;
 import com.aiplatform.shared.blob.Blob;
@@ -24,10 +25,12 @@ import java.util.Optional;
 public final class FileFunctions {
 
     private final FileService files;
+    private final PublishService publisher;
     private final long maxFileBytes;
 
-    public FileFunctions(FileService files, long maxFileBytes) {
+    public FileFunctions(FileService files, PublishService publisher, long maxFileBytes) {
         this.files = files;
+        this.publisher = publisher;
         this.maxFileBytes = maxFileBytes;
     }
 
@@ -103,7 +106,7 @@ public final class FileFunctions {
             HttpRequestMessage<Optional<String>> request,
             @BindingName("fileId") String fileId) {
         return HttpResponses.handle(request, () -> {
-            files.delete(GatewayHeaders.callerFrom(request.getHeaders()).tenant(), fileId);
+            publisher.delete(GatewayHeaders.callerFrom(request.getHeaders()), fileId);
             return HttpResponses.noContent(request);
         });
     }

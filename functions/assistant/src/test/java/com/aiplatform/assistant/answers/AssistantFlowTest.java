@@ -192,6 +192,52 @@ class AssistantFlowTest {
     }
 
     @Test
+    void should_remove_the_published_copy_from_knowledge_when_the_file_is_deleted() {
+        var kit = kit(Optional.empty());
+        var upload = kit.files.upload(call(ALICE), new Upload("Parcels to Norway take seven days.".getBytes(),
+                "text/plain", Optional.of("shipping.txt")));
+        kit.drain();
+        String id = upload.file().fileId();
+        kit.publisher.publish(call(ALICE), id);
+
+        kit.publisher.delete(ALICE, id);
+
+        assertThat(kit.knowledge.deleted).containsExactly(ALICE.tenant().value() + "/assistant-" + id);
+        assertThatThrownBy(() -> kit.files.get(ALICE.tenant(), id)).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(404));
+    }
+
+    @Test
+    void should_keep_the_file_and_answer_503_when_knowledge_cannot_remove_its_copy() {
+        var kit = kit(Optional.empty());
+        var upload = kit.files.upload(call(ALICE), new Upload("Parcels to Norway take seven days.".getBytes(),
+                "text/plain", Optional.of("shipping.txt")));
+        kit.drain();
+        String id = upload.file().fileId();
+        kit.knowledge.unavailable = true;
+
+        assertThatThrownBy(() -> kit.publisher.delete(ALICE, id)).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(503));
+        assertThat(kit.files.get(ALICE.tenant(), id).fileId()).isEqualTo(id);
+
+        kit.knowledge.unavailable = false;
+        kit.publisher.delete(ALICE, id);
+        assertThat(kit.knowledge.deleted).containsExactly(ALICE.tenant().value() + "/assistant-" + id);
+        assertThat(kit.tables.list("assistantfiles", ALICE.tenant().value())).isEmpty();
+    }
+
+    @Test
+    void should_answer_404_without_touching_knowledge_when_another_tenant_deletes_a_file() {
+        var kit = kit(Optional.empty());
+        var upload = kit.files.upload(call(ALICE), new Upload("Parcels to Norway take seven days.".getBytes(),
+                "text/plain", Optional.of("shipping.txt")));
+
+        assertThatThrownBy(() -> kit.publisher.delete(BOB, upload.file().fileId())).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(404));
+        assertThat(kit.knowledge.deleted).isEmpty();
+    }
+
+    @Test
     void should_queue_a_file_uploaded_straight_to_the_container_and_ignore_other_events() {
         var kit = kit(Optional.empty());
         byte[] text = "Delivered straight to blob storage.".getBytes();

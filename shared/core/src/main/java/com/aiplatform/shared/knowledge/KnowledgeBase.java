@@ -17,6 +17,9 @@ public interface KnowledgeBase {
     /** Adds (or replaces, by id) a text document in the caller's tenant. */
     IngestReceipt ingestText(Caller caller, TextDocument document);
 
+    /** Removes a document from the caller's tenant; one that is not there (deleted already) is not an error. */
+    void delete(Caller caller, String documentId);
+
     /** A text document to ingest; {@code id} may be null for a new one. */
     record TextDocument(String id, String title, String text, Map<String, String> metadata) {
         public TextDocument {

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,14 +83,28 @@ public final class HttpKnowledgeBase implements KnowledgeBase {
                 body.path("status").asText(), body.path("chunkCount").asInt());
     }
 
+    @Override
+    public void delete(Caller caller, String documentId) {
+        String path = "api/v1/knowledge/documents/" + URLEncoder.encode(documentId, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(request(caller, path).DELETE().build());
+        if (response.statusCode() != 404) { // already gone: what a repeated delete finds
+            check(response, path);
+        }
+    }
+
     private JsonNode post(Caller caller, String path, Object body) {
+        HttpRequest.Builder request = request(caller, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
+        return Json.tree(check(send(request.build()), path).body());
+    }
+
+    /** The request with the caller's identity, the function key and the current trace. */
+    private HttpRequest.Builder request(Caller caller, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(timeout)
-                .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(GatewayHeaders.CONSUMER_ID, caller.consumerId())
-                .header(GatewayHeaders.TENANT_ID, caller.tenant().value())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
+                .header(GatewayHeaders.TENANT_ID, caller.tenant().value());
         if (!caller.roles().isEmpty()) {
             request.header(GatewayHeaders.ROLES, String.join(",", caller.roles()));
         }
@@ -96,10 +112,14 @@ public final class HttpKnowledgeBase implements KnowledgeBase {
             request.header(FUNCTION_KEY_HEADER, functionKey);
         }
         TraceContext.current().ifPresent(traceparent -> request.header("traceparent", traceparent));
-        HttpResponse<String> response = send(request.build());
+        return request;
+    }
+
+    /** The response when it is a success; a 4xx the caller can fix as a problem; anything else as unavailable. */
+    private static HttpResponse<String> check(HttpResponse<String> response, String path) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return Json.tree(response.body());
+            return response;
         }
         if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429) {
             throw new ProblemException(Problem.of(status, "knowledge-refused",
