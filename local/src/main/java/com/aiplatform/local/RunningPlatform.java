@@ -100,7 +100,7 @@ public final class RunningPlatform implements AutoCloseable {
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());
             return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too (a class missing from the class path): stop Azurite
             closeAll(started);
             throw e;
         }

@@ -32,6 +32,7 @@ public final class Azurite implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
+    private final Thread exitHook;
     private final int blobPort;
     private final int queuePort;
     private final int tablePort;
@@ -41,6 +42,8 @@ public final class Azurite implements AutoCloseable {
         this.blobPort = blobPort;
         this.queuePort = queuePort;
         this.tablePort = tablePort;
+        this.exitHook = new Thread(this::stopProcess, "azurite-exit");
+        Runtime.getRuntime().addShutdownHook(exitHook); // a JVM that ends without close() leaves no Azurite behind
     }
 
     /** Starts Azurite with in-memory storage. */
@@ -79,6 +82,15 @@ public final class Azurite implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) anyway
+        }
+        stopProcess();
+    }
+
+    private void stopProcess() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
