@@ -24,6 +24,7 @@ import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.health.HealthService;
@@ -41,9 +42,7 @@ import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.UsageMeter;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -57,12 +56,10 @@ public final class AgentApp implements FunctionApp {
     /** The tables the agent owns, without the {@code AGENT_TABLE_PREFIX}. */
     private static final String[] TABLES = {"conversations", "messages", "customers", "orders", "tickets"};
 
-    private final Map<Class<?>, Object> functions;
-    private final List<AutoCloseable> resources;
+    private final AppParts parts;
 
-    private AgentApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources) {
-        this.functions = functions;
-        this.resources = resources;
+    private AgentApp(AppParts parts) {
+        this.parts = parts;
     }
 
     public static AgentApp create(Settings settings, HostServices host) {
@@ -70,14 +67,14 @@ public final class AgentApp implements FunctionApp {
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);
         Clock clock = host.clock();
-        List<AutoCloseable> resources = new ArrayList<>();
+        AppParts parts = new AppParts(NAME);
         try {
-            resources.add(Telemetry.configure(settings));
+            parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             TableStore tables = storage.tableStore();
             OnnxEmbedder embedder = OnnxEmbedder.load("fp32".equalsIgnoreCase(config.onnxVariant())
                     ? OnnxEmbedder.Variant.FP32 : OnnxEmbedder.Variant.INT8);
-            resources.add(embedder);
+            parts.resource(embedder);
             LlmClient llm = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE
                     ? new OfflineAgentLlmClient(embedder, embedder) : SharedAdapters.llm(runtime, settings);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
@@ -85,14 +82,13 @@ public final class AgentApp implements FunctionApp {
             EventPublisher events = SharedAdapters.events(runtime, settings, host);
             Services services = services(config, tables, knowledge, llm, embedder, usage,
                     SharedAdapters.budget(settings), events, clock);
-            Map<Class<?>, Object> functions = Map.of(
-                    ConversationFunctions.class, new ConversationFunctions(services.conversations()),
-                    AdminFunctions.class, new AdminFunctions(services.seed()),
-                    HealthFunctions.class, new HealthFunctions(new HealthService(NAME, Stream.of(TABLES)
+            parts.function(new ConversationFunctions(services.conversations()))
+                    .function(new AdminFunctions(services.seed()))
+                    .function(new HealthFunctions(new HealthService(NAME, Stream.of(TABLES)
                             .map(t -> StorageChecks.table(tables, config.table(t))).toList(), clock)));
-            return new AgentApp(functions, resources);
+            return new AgentApp(parts);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            parts.close();
             throw e;
         }
     }
@@ -130,30 +126,16 @@ public final class AgentApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(ConversationFunctions.class, AdminFunctions.class, HealthFunctions.class);
+        return parts.functionClasses();
     }
 
     @Override
     public <T> T instance(Class<T> functionClass) {
-        Object instance = functions.get(functionClass);
-        if (instance == null) {
-            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
-        }
-        return functionClass.cast(instance);
+        return parts.instance(functionClass);
     }
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(AgentApp.class).warn("Closing {} failed", resources.get(i), e);
-            }
-        }
+        parts.close();
     }
 }

@@ -28,6 +28,7 @@ import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
+import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.health.HealthService;
@@ -48,12 +49,9 @@ import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.usage.UsageMeter;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,28 +64,26 @@ public final class AssistantApp implements FunctionApp {
     private static final int CHUNK_WORDS = 120;
     private static final int CHUNK_OVERLAP_WORDS = 20;
 
-    private final Map<Class<?>, Object> functions;
-    private final List<AutoCloseable> resources;
+    private final AppParts parts;
 
-    private AssistantApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources) {
-        this.functions = functions;
-        this.resources = resources;
+    private AssistantApp(AppParts parts) {
+        this.parts = parts;
     }
 
     public static AssistantApp create(Settings settings, HostServices host) {
         AssistantSettings config = AssistantSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
-        List<AutoCloseable> resources = new ArrayList<>();
+        AppParts parts = new AppParts(NAME);
         try {
-            resources.add(Telemetry.configure(settings));
+            parts.resource(Telemetry.configure(settings));
             AzureStorageClients azure = AzureStorageClients.fromSettings(settings);
             WorkQueue queue = azure.workQueue();
             TableStore tables = azure.tableStore();
             BlobStore blobs = azure.blobStore();
             var storage = new FileStorage(new FileRepository(tables, config.filesTable()),
                     blobs, config.filesContainer(), queue, config.extractionQueue());
-            Embedder embedder = embedder(config, settings, resources);
+            Embedder embedder = embedder(config, settings, parts);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
             var types = new ContentTypes();
             var headers = new ImageHeaders(config.maxImagePixels());
@@ -106,31 +102,30 @@ public final class AssistantApp implements FunctionApp {
                     vision(config, settings, clock).map(vision -> new BudgetedChat(vision, usage, budget, tokens)),
                     usage);
             var publisher = new PublishService(files, HttpKnowledgeBase.create(KnowledgeApiSettings.from(settings)));
-            Map<Class<?>, Object> functions = Map.of(
-                    FileFunctions.class, new FileFunctions(files, publisher, config.maxFileBytes()),
-                    AskFunctions.class, new AskFunctions(answers, publisher),
-                    ExtractionFunctions.class, new ExtractionFunctions(extraction,
-                            new BlobCreatedService(storage, config.maxFileBytes(), clock)),
-                    OpenApiFunctions.class, new OpenApiFunctions(),
-                    HealthFunctions.class, new HealthFunctions(new HealthService(NAME, List.of(
+            parts.function(new FileFunctions(files, publisher, config.maxFileBytes()))
+                    .function(new AskFunctions(answers, publisher))
+                    .function(new ExtractionFunctions(extraction,
+                            new BlobCreatedService(storage, config.maxFileBytes(), clock)))
+                    .function(new OpenApiFunctions())
+                    .function(new HealthFunctions(new HealthService(NAME, List.of(
                             StorageChecks.table(tables, config.filesTable()),
                             StorageChecks.container(blobs, config.filesContainer()),
                             StorageChecks.queue(queue, config.extractionQueue())), clock)));
-            return new AssistantApp(functions, resources);
+            return new AssistantApp(parts);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            parts.close();
             throw e;
         }
     }
 
-    private static Embedder embedder(AssistantSettings config, Settings settings, List<AutoCloseable> resources) {
+    private static Embedder embedder(AssistantSettings config, Settings settings, AppParts parts) {
         if (config.embeddings() == AssistantSettings.EmbeddingBackend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
             return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
         }
         OnnxEmbedder onnx = OnnxEmbedder.load("int8".equalsIgnoreCase(config.onnxVariant())
                 ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32);
-        resources.add(onnx);
+        parts.resource(onnx);
         return onnx;
     }
 
@@ -150,31 +145,16 @@ public final class AssistantApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(FileFunctions.class, AskFunctions.class, ExtractionFunctions.class, OpenApiFunctions.class,
-                HealthFunctions.class);
+        return parts.functionClasses();
     }
 
     @Override
     public <T> T instance(Class<T> functionClass) {
-        Object instance = functions.get(functionClass);
-        if (instance == null) {
-            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
-        }
-        return functionClass.cast(instance);
+        return parts.instance(functionClass);
     }
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(AssistantApp.class).warn("Closing {} failed", resources.get(i), e);
-            }
-        }
+        parts.close();
     }
 }

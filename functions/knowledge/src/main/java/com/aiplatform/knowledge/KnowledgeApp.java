@@ -20,6 +20,7 @@ import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
+import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.identity.TenantId;
@@ -42,9 +43,7 @@ import com.aiplatform.shared.vector.qdrant.QdrantVectorStore;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -59,16 +58,14 @@ public final class KnowledgeApp implements FunctionApp {
     /** Keyword searches and usage records run beside the query embedding; a few threads cover many requests. */
     private static final int SEARCH_HELPERS = 4;
 
-    private final Map<Class<?>, Object> functions;
-    private final List<AutoCloseable> resources;
+    private final AppParts parts;
     private final DocumentService documents;
     private final SearchService search;
     private final AnswerService answers;
 
-    private KnowledgeApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources, DocumentService documents,
+    private KnowledgeApp(AppParts parts, DocumentService documents,
                          SearchService search, AnswerService answers) {
-        this.functions = functions;
-        this.resources = resources;
+        this.parts = parts;
         this.documents = documents;
         this.search = search;
         this.answers = answers;
@@ -78,15 +75,15 @@ public final class KnowledgeApp implements FunctionApp {
         KnowledgeSettings config = KnowledgeSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
-        List<AutoCloseable> resources = new ArrayList<>();
+        AppParts parts = new AppParts(NAME);
         try {
-            resources.add(Telemetry.configure(settings));
+            parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             BlobStore blobs = storage.blobStore();
             TableStore tables = storage.tableStore();
-            Embedder embedder = embedder(config, settings, resources);
+            Embedder embedder = embedder(config, settings, parts);
             VectorStore vectors = vectorStore(config, embedder.model().dimensions());
-            resources.add(vectors);
+            parts.resource(vectors);
             LlmClient llm = SharedAdapters.llm(runtime, settings);
             TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : KnowledgeApp::approximateTokens;
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
@@ -101,29 +98,28 @@ public final class KnowledgeApp implements FunctionApp {
                 thread.setDaemon(true);
                 return thread;
             });
-            resources.add(searchHelpers::shutdownNow);
+            parts.resource(searchHelpers::shutdownNow);
             var search = new SearchService(vectors, embedder, usage, config.searchCandidates(), searchHelpers);
             var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens));
             var health = new HealthService(NAME, healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
-            Map<Class<?>, Object> functions = Map.of(
-                    DocumentFunctions.class, new DocumentFunctions(documents, config.maxDocumentBytes()),
-                    SearchFunctions.class, new SearchFunctions(search, answers),
-                    HealthFunctions.class, new HealthFunctions(health));
-            return new KnowledgeApp(functions, resources, documents, search, answers);
+            parts.function(new DocumentFunctions(documents, config.maxDocumentBytes()))
+                    .function(new SearchFunctions(search, answers))
+                    .function(new HealthFunctions(health));
+            return new KnowledgeApp(parts, documents, search, answers);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            parts.close();
             throw e;
         }
     }
 
-    private static Embedder embedder(KnowledgeSettings config, Settings settings, List<AutoCloseable> resources) {
+    private static Embedder embedder(KnowledgeSettings config, Settings settings, AppParts parts) {
         if (config.embeddings() == KnowledgeSettings.EmbeddingBackend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
             return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
         }
         OnnxEmbedder onnx = OnnxEmbedder.load("int8".equalsIgnoreCase(config.onnxVariant())
                 ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32);
-        resources.add(onnx);
+        parts.resource(onnx);
         return onnx;
     }
 
@@ -172,16 +168,12 @@ public final class KnowledgeApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(DocumentFunctions.class, SearchFunctions.class, HealthFunctions.class);
+        return parts.functionClasses();
     }
 
     @Override
     public <T> T instance(Class<T> functionClass) {
-        Object instance = functions.get(functionClass);
-        if (instance == null) {
-            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
-        }
-        return functionClass.cast(instance);
+        return parts.instance(functionClass);
     }
 
     /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */
@@ -199,16 +191,6 @@ public final class KnowledgeApp implements FunctionApp {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(KnowledgeApp.class).warn("Closing {} failed", resources.get(i), e);
-            }
-        }
+        parts.close();
     }
 }

@@ -20,6 +20,7 @@ import com.aiplatform.platform.usage.UsageQuery;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.event.EventPublisher;
+import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
@@ -31,9 +32,7 @@ import com.aiplatform.shared.telemetry.azure.Telemetry;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The platform app's composition root: consumers and keys, budgets, the usage ledger, platform health
@@ -43,13 +42,11 @@ public final class PlatformApp implements FunctionApp {
 
     public static final String NAME = "platform";
 
-    private final Map<Class<?>, Object> functions;
-    private final List<AutoCloseable> resources;
+    private final AppParts parts;
     private final ConsumerService consumers;
 
-    private PlatformApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources, ConsumerService consumers) {
-        this.functions = functions;
-        this.resources = resources;
+    private PlatformApp(AppParts parts, ConsumerService consumers) {
+        this.parts = parts;
         this.consumers = consumers;
     }
 
@@ -80,14 +77,15 @@ public final class PlatformApp implements FunctionApp {
         var deadLetters = new DeadLetterService(stores.queues(), audit);
         var eventDeadLetters = new EventDeadLetterService(stores.blobs(), config.eventDeadLetterContainer(),
                 stores.events(), audit);
-        Map<Class<?>, Object> functions = Map.of(
-                ConsumerFunctions.class, new ConsumerFunctions(consumers),
-                BudgetFunctions.class, new BudgetFunctions(budgets),
-                UsageFunctions.class, new UsageFunctions(ledger, new UsageQuery(ledger, clock)),
-                HealthFunctions.class, new HealthFunctions(health),
-                DeadLetterFunctions.class, new DeadLetterFunctions(deadLetters),
-                EventDeadLetterFunctions.class, new EventDeadLetterFunctions(eventDeadLetters));
-        return new PlatformApp(functions, new ArrayList<>(resources), consumers);
+        AppParts parts = new AppParts(NAME);
+        resources.forEach(parts::resource);
+        parts.function(new ConsumerFunctions(consumers))
+                .function(new BudgetFunctions(budgets))
+                .function(new UsageFunctions(ledger, new UsageQuery(ledger, clock)))
+                .function(new HealthFunctions(health))
+                .function(new DeadLetterFunctions(deadLetters))
+                .function(new EventDeadLetterFunctions(eventDeadLetters));
+        return new PlatformApp(parts, consumers);
     }
 
     @Override
@@ -97,17 +95,12 @@ public final class PlatformApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(ConsumerFunctions.class, BudgetFunctions.class, UsageFunctions.class, HealthFunctions.class,
-                DeadLetterFunctions.class, EventDeadLetterFunctions.class);
+        return parts.functionClasses();
     }
 
     @Override
     public <T> T instance(Class<T> functionClass) {
-        Object instance = functions.get(functionClass);
-        if (instance == null) {
-            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
-        }
-        return functionClass.cast(instance);
+        return parts.instance(functionClass);
     }
 
     /** The port the local gateway resolves subscription keys through, in process (in Azure, APIM owns keys). */
@@ -117,12 +110,6 @@ public final class PlatformApp implements FunctionApp {
 
     @Override
     public void close() {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(PlatformApp.class).warn("Closing {} failed", resources.get(i), e);
-            }
-        }
+        parts.close();
     }
 }

@@ -8,6 +8,7 @@ import com.aiplatform.research.planning.ModelPlanner;
 import com.aiplatform.research.planning.OfflinePlanner;
 import com.aiplatform.research.planning.Planner;
 import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.FunctionApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.health.HealthService;
@@ -19,11 +20,8 @@ import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
-import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The research app's composition root: storage on Azure Storage (Azurite locally), the knowledge app through
@@ -34,13 +32,11 @@ public final class ResearchApp implements FunctionApp {
 
     public static final String NAME = "research";
 
-    private final Map<Class<?>, Object> functions;
-    private final List<AutoCloseable> resources;
+    private final AppParts parts;
     private final ResearchComponents components;
 
-    private ResearchApp(Map<Class<?>, Object> functions, List<AutoCloseable> resources, ResearchComponents components) {
-        this.functions = functions;
-        this.resources = resources;
+    private ResearchApp(AppParts parts, ResearchComponents components) {
+        this.parts = parts;
         this.components = components;
     }
 
@@ -48,9 +44,9 @@ public final class ResearchApp implements FunctionApp {
         ResearchSettings config = ResearchSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);
-        List<AutoCloseable> resources = new ArrayList<>();
+        AppParts parts = new AppParts(NAME);
         try {
-            resources.add(Telemetry.configure(settings));
+            parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             LlmClient llm = SharedAdapters.llm(runtime, settings);
             Planner planner = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE ? new OfflinePlanner()
@@ -60,22 +56,21 @@ public final class ResearchApp implements FunctionApp {
                     SharedAdapters.usageMeter(runtime, storage.workQueue(), host.clock()),
                     SharedAdapters.budget(settings), SharedAdapters.events(runtime, settings, host), planner);
             ResearchComponents components = ResearchComponents.wire(config, ports, host.clock());
-            resources.add(components);
-            Map<Class<?>, Object> functions = Map.of(
-                    TaskFunctions.class, new TaskFunctions(components.tasks()),
-                    WorkerFunctions.class, new WorkerFunctions(components.messages(), components.planner(),
-                            components.steps(), components.synthesizer(), components.poison()),
-                    OpenApiFunctions.class, new OpenApiFunctions(),
-                    HealthFunctions.class, new HealthFunctions(new HealthService(NAME, List.of(
+            parts.resource(components);
+            parts.function(new TaskFunctions(components.tasks()))
+                    .function(new WorkerFunctions(components.messages(), components.planner(),
+                            components.steps(), components.synthesizer(), components.poison()))
+                    .function(new OpenApiFunctions())
+                    .function(new HealthFunctions(new HealthService(NAME, List.of(
                             StorageChecks.table(ports.tables(), config.tasksTable()),
                             StorageChecks.table(ports.tables(), config.stepsTable()),
                             StorageChecks.container(ports.blobs(), config.container()),
                             StorageChecks.queue(ports.queue(), config.queues().plan()),
                             StorageChecks.queue(ports.queue(), config.queues().step()),
                             StorageChecks.queue(ports.queue(), config.queues().synthesize())), host.clock())));
-            return new ResearchApp(functions, resources, components);
+            return new ResearchApp(parts, components);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            parts.close();
             throw e;
         }
     }
@@ -87,16 +82,12 @@ public final class ResearchApp implements FunctionApp {
 
     @Override
     public List<Class<?>> functionClasses() {
-        return List.of(TaskFunctions.class, WorkerFunctions.class, OpenApiFunctions.class, HealthFunctions.class);
+        return parts.functionClasses();
     }
 
     @Override
     public <T> T instance(Class<T> functionClass) {
-        Object instance = functions.get(functionClass);
-        if (instance == null) {
-            throw new IllegalArgumentException(functionClass.getName() + " is not a function class of " + NAME);
-        }
-        return functionClass.cast(instance);
+        return parts.instance(functionClass);
     }
 
     /** The wired services, for in-process tools (benchmarks) that run the same code as the functions. */
@@ -106,16 +97,6 @@ public final class ResearchApp implements FunctionApp {
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(ResearchApp.class).warn("Closing {} failed", resources.get(i), e);
-            }
-        }
+        parts.close();
     }
 }
