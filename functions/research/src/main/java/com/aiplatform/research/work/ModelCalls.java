@@ -15,7 +15,6 @@ import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.Source;
-import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.Usage;
 import com.aiplatform.shared.usage.UsageMeter;
 
@@ -36,14 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ModelCalls {
 
-    static final String APP = "research";
-
     private final LlmClient llm;
     private final UsageMeter meter;
     private final Budget budget;
+    private final CallAccounting accounting;
     private final TaskRepository tasks;
     private final Checkpoint checkpoint;
-    private final Executor io;
     private final Clock clock;
 
     public ModelCalls(LlmClient llm, UsageMeter meter, Budget budget, TaskRepository tasks, Checkpoint checkpoint,
@@ -51,9 +48,9 @@ public final class ModelCalls {
         this.llm = llm;
         this.meter = meter;
         this.budget = budget;
+        this.accounting = new CallAccounting(meter, budget, io);
         this.tasks = tasks;
         this.checkpoint = checkpoint;
-        this.io = io;
         this.clock = clock;
     }
 
@@ -108,7 +105,7 @@ public final class ModelCalls {
         if (seen.isEmpty()) {
             return Optional.empty();
         }
-        var caller = owner(task);
+        var caller = CallAccounting.owner(task);
         Optional<Reservation> money = reserveMoney(caller, key, ledgerKey, estimate);
         if (money.isEmpty()) {
             return Optional.empty();
@@ -126,25 +123,9 @@ public final class ModelCalls {
             modelNanos.addAndGet(System.nanoTime() - start);
         }
         Usage usage = response.usage();
-        CompletableFuture<Void> accounted = account(task, ledgerKey, operation, usage, money.get());
+        CompletableFuture<Void> accounted = accounting.start(task, ledgerKey, operation, usage, money.get());
         return Optional.of(new Result(response, new Settlement(ledgerKey, meter.prices().cost(usage),
                 usage.inputTokens(), usage.outputTokens()), seen.get(), accounted));
-    }
-
-    /**
-     * Sends the call's usage record and settles the platform budget, side by side and beside the caller's next
-     * writes. Both are idempotent (the record's id and the reservation's are made from the task and the ledger
-     * entry), so a worker that finds the call's result already recorded can make them again: see {@link #reaccount}.
-     */
-    private CompletableFuture<Void> account(Task task, String ledgerKey, String operation, Usage usage,
-                                            Reservation money) {
-        var caller = owner(task);
-        var context = new CallContext(caller, APP, task.key().id(), task.traceparent());
-        BigDecimal cost = meter.prices().cost(usage);
-        return CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> meter.record(context, operation, usage,
-                        recordId(task.key(), ledgerKey)), io),
-                CompletableFuture.runAsync(() -> budget.settle(caller, money, cost), io));
     }
 
     /**
@@ -152,21 +133,7 @@ public final class ModelCalls {
      * made it stopped before its usage record was sent or its budget settled. Made twice, they count once.
      */
     public void reaccount(Task task, String ledgerKey, String operation, long inputTokens, long outputTokens) {
-        var money = new Reservation(reservationId(task.key(), ledgerKey), BigDecimal.ZERO, Optional.empty());
-        Await.result(account(task, ledgerKey, operation, new Usage(llm.modelName(), inputTokens, outputTokens), money));
-    }
-
-    private static Caller owner(Task task) {
-        return new Caller(task.owner().consumerId(), task.key().tenant(), task.owner().roles());
-    }
-
-    /** A Table storage row key: no '/', '#' or '?'. */
-    static String recordId(TaskKey key, String ledgerKey) {
-        return APP + "-" + key.id() + "-" + ledgerKey.replace('#', '-');
-    }
-
-    private static String reservationId(TaskKey key, String ledgerKey) {
-        return key.id() + "/" + ledgerKey;
+        accounting.again(task, ledgerKey, operation, new Usage(llm.modelName(), inputTokens, outputTokens));
     }
 
     /**
@@ -208,7 +175,7 @@ public final class ModelCalls {
      */
     private Optional<Reservation> reserveMoney(Caller caller, TaskKey key, String ledgerKey, BigDecimal estimate) {
         try {
-            return Optional.of(budget.reserve(caller, reservationId(key, ledgerKey), estimate));
+            return Optional.of(budget.reserve(caller, CallAccounting.reservationId(key, ledgerKey), estimate));
         } catch (BudgetExceededException refused) {
             var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0);
             tasks.update(key, t -> {
