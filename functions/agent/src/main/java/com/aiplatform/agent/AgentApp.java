@@ -25,7 +25,7 @@ import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.AppParts;
-import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
@@ -50,16 +50,15 @@ import java.util.stream.Stream;
  * settings. The bundled MiniLM model is always loaded (int8 by default): its tokenizer counts the history
  * window, and offline it is the fallback's tool router.
  */
-public final class AgentApp implements FunctionApp {
+public final class AgentApp extends ComposedApp {
 
     public static final String NAME = "agent";
     /** The tables the agent owns, without the {@code AGENT_TABLE_PREFIX}. */
     private static final String[] TABLES = {"conversations", "messages", "customers", "orders", "tickets"};
 
-    private final AppParts parts;
 
     private AgentApp(AppParts parts) {
-        this.parts = parts;
+        super(parts);
     }
 
     public static AgentApp create(Settings settings, HostServices host) {
@@ -117,25 +116,5 @@ public final class AgentApp implements FunctionApp {
 
     /** The app's services. */
     public record Services(ConversationService conversations, SeedService seed, SupportData data, Toolbox toolbox) {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Class<?>> functionClasses() {
-        return parts.functionClasses();
-    }
-
-    @Override
-    public <T> T instance(Class<T> functionClass) {
-        return parts.instance(functionClass);
-    }
-
-    @Override
-    public void close() {
-        parts.close();
     }
 }

@@ -26,10 +26,8 @@ import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.embedding.Embedder;
-import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
-import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
 import com.aiplatform.shared.function.AppParts;
-import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
@@ -42,6 +40,7 @@ import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.resilience.ResilienceOptions;
+import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
@@ -58,16 +57,15 @@ import java.util.Optional;
  * The assistant app's composition root: every client and service is built here, once per process,
  * from settings. Function classes receive their services through their constructors.
  */
-public final class AssistantApp implements FunctionApp {
+public final class AssistantApp extends ComposedApp {
 
     public static final String NAME = "assistant";
     private static final int CHUNK_WORDS = 120;
     private static final int CHUNK_OVERLAP_WORDS = 20;
 
-    private final AppParts parts;
 
     private AssistantApp(AppParts parts) {
-        this.parts = parts;
+        super(parts);
     }
 
     public static AssistantApp create(Settings settings, HostServices host) {
@@ -83,7 +81,7 @@ public final class AssistantApp implements FunctionApp {
             BlobStore blobs = azure.blobStore();
             var storage = new FileStorage(new FileRepository(tables, config.filesTable()),
                     blobs, config.filesContainer(), queue, config.extractionQueue());
-            Embedder embedder = embedder(config, settings, parts);
+            Embedder embedder = Embedders.fromSettings(settings, parts);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
             var types = new ContentTypes();
             var headers = new ImageHeaders(config.maxImagePixels());
@@ -118,17 +116,6 @@ public final class AssistantApp implements FunctionApp {
         }
     }
 
-    private static Embedder embedder(AssistantSettings config, Settings settings, AppParts parts) {
-        if (config.embeddings() == AssistantSettings.EmbeddingBackend.AZURE_OPENAI) {
-            OpenAiSettings openAi = OpenAiSettings.from(settings);
-            return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
-        }
-        OnnxEmbedder onnx = OnnxEmbedder.load("int8".equalsIgnoreCase(config.onnxVariant())
-                ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32);
-        parts.resource(onnx);
-        return onnx;
-    }
-
     /** A vision-capable deployment on the configured OpenAI endpoint, behind the same retries and breaker. */
     private static Optional<LlmClient> vision(AssistantSettings config, Settings settings, Clock clock) {
         return config.visionDeployment().map(deployment -> {
@@ -136,25 +123,5 @@ public final class AssistantApp implements FunctionApp {
             return ResilientLlmClient.wrap(new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock),
                     ResilienceOptions.defaults("azure-openai-vision", openAi.timeout()));
         });
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Class<?>> functionClasses() {
-        return parts.functionClasses();
-    }
-
-    @Override
-    public <T> T instance(Class<T> functionClass) {
-        return parts.instance(functionClass);
-    }
-
-    @Override
-    public void close() {
-        parts.close();
     }
 }

@@ -21,10 +21,7 @@ import java.util.Optional;
  */
 public record AssistantSettings(String filesContainer, String filesTable, String extractionQueue, long maxFileBytes,
                                 long maxImagePixels, int maxTextCharacters, Optional<String> visionDeployment,
-                                String ocrCommand, Duration ocrTimeout, Path scratchDir, EmbeddingBackend embeddings,
-                                String onnxVariant) {
-
-    public enum EmbeddingBackend { ONNX, AZURE_OPENAI }
+                                String ocrCommand, Duration ocrTimeout, Path scratchDir) {
 
     public static AssistantSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -39,9 +36,7 @@ public record AssistantSettings(String filesContainer, String filesTable, String
                 read.optional("ASSISTANT_VISION_DEPLOYMENT"),
                 read.string("ASSISTANT_OCR_COMMAND", "tesseract"),
                 read.duration("ASSISTANT_OCR_TIMEOUT", Duration.ofSeconds(30)),
-                Path.of(read.string("ASSISTANT_SCRATCH_DIR", dataDir.resolve("assistant/scratch").toString())),
-                read.choice("EMBEDDING_PROVIDER", EmbeddingBackend.class, EmbeddingBackend.ONNX),
-                read.string("ONNX_EMBEDDING_VARIANT", "fp32"));
+                Path.of(read.string("ASSISTANT_SCRATCH_DIR", dataDir.resolve("assistant/scratch").toString())));
         read.validate();
         return result;
     }

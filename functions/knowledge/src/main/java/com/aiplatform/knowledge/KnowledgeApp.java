@@ -18,16 +18,13 @@ import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
-import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
-import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
 import com.aiplatform.shared.function.AppParts;
-import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
+import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
@@ -51,21 +48,20 @@ import java.util.concurrent.Executors;
  * The knowledge app's composition root: every client and service is built here, once per process,
  * from settings. Function classes receive their services through their constructors.
  */
-public final class KnowledgeApp implements FunctionApp {
+public final class KnowledgeApp extends ComposedApp {
 
     public static final String NAME = "knowledge";
     private static final int TEXT_LIMIT_CHARACTERS = 20_000_000;
     /** Keyword searches and usage records run beside the query embedding; a few threads cover many requests. */
     private static final int SEARCH_HELPERS = 4;
 
-    private final AppParts parts;
     private final DocumentService documents;
     private final SearchService search;
     private final AnswerService answers;
 
     private KnowledgeApp(AppParts parts, DocumentService documents,
                          SearchService search, AnswerService answers) {
-        this.parts = parts;
+        super(parts);
         this.documents = documents;
         this.search = search;
         this.answers = answers;
@@ -81,7 +77,7 @@ public final class KnowledgeApp implements FunctionApp {
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             BlobStore blobs = storage.blobStore();
             TableStore tables = storage.tableStore();
-            Embedder embedder = embedder(config, settings, parts);
+            Embedder embedder = Embedders.fromSettings(settings, parts);
             VectorStore vectors = vectorStore(config, embedder.model().dimensions());
             parts.resource(vectors);
             LlmClient llm = SharedAdapters.llm(runtime, settings);
@@ -112,16 +108,6 @@ public final class KnowledgeApp implements FunctionApp {
         }
     }
 
-    private static Embedder embedder(KnowledgeSettings config, Settings settings, AppParts parts) {
-        if (config.embeddings() == KnowledgeSettings.EmbeddingBackend.AZURE_OPENAI) {
-            OpenAiSettings openAi = OpenAiSettings.from(settings);
-            return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
-        }
-        OnnxEmbedder onnx = OnnxEmbedder.load("int8".equalsIgnoreCase(config.onnxVariant())
-                ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32);
-        parts.resource(onnx);
-        return onnx;
-    }
 
     private static VectorStore vectorStore(KnowledgeSettings config, int dimensions) {
         if (config.vectorStore() == KnowledgeSettings.VectorBackend.QDRANT) {
@@ -161,21 +147,6 @@ public final class KnowledgeApp implements FunctionApp {
         return (text.length() + 3) / 4;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Class<?>> functionClasses() {
-        return parts.functionClasses();
-    }
-
-    @Override
-    public <T> T instance(Class<T> functionClass) {
-        return parts.instance(functionClass);
-    }
-
     /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */
     public DocumentService documents() {
         return documents;
@@ -187,10 +158,5 @@ public final class KnowledgeApp implements FunctionApp {
 
     public AnswerService answers() {
         return answers;
-    }
-
-    @Override
-    public void close() {
-        parts.close();
     }
 }

@@ -13,12 +13,9 @@ import java.util.Optional;
 public record KnowledgeSettings(String documentsContainer, String documentsTable, long maxDocumentBytes,
                                 int chunkTokens, int chunkOverlapTokens, int searchCandidates,
                                 VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
-                                Optional<String> qdrantApiKey, String qdrantCollection,
-                                EmbeddingBackend embeddings, String onnxVariant) {
+                                Optional<String> qdrantApiKey, String qdrantCollection) {
 
     public enum VectorBackend { LUCENE, QDRANT }
-
-    public enum EmbeddingBackend { ONNX, AZURE_OPENAI }
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -36,9 +33,7 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
                         : read.optional("QDRANT_ENDPOINT"),
                 read.optional("QDRANT_API_KEY"),
-                read.string("QDRANT_COLLECTION", "knowledge-chunks"),
-                read.choice("EMBEDDING_PROVIDER", EmbeddingBackend.class, EmbeddingBackend.ONNX),
-                read.string("ONNX_EMBEDDING_VARIANT", "fp32"));
+                read.string("QDRANT_COLLECTION", "knowledge-chunks"));
         read.validate();
         return result;
     }

@@ -21,7 +21,7 @@ import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.AppParts;
-import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.runtime.EventPublishers;
@@ -38,15 +38,14 @@ import java.util.List;
  * The platform app's composition root: consumers and keys, budgets, the usage ledger, platform health
  * and dead letters, built once per process from settings over Table and Queue storage.
  */
-public final class PlatformApp implements FunctionApp {
+public final class PlatformApp extends ComposedApp {
 
     public static final String NAME = "platform";
 
-    private final AppParts parts;
     private final ConsumerService consumers;
 
     private PlatformApp(AppParts parts, ConsumerService consumers) {
-        this.parts = parts;
+        super(parts);
         this.consumers = consumers;
     }
 
@@ -88,28 +87,8 @@ public final class PlatformApp implements FunctionApp {
         return new PlatformApp(parts, consumers);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Class<?>> functionClasses() {
-        return parts.functionClasses();
-    }
-
-    @Override
-    public <T> T instance(Class<T> functionClass) {
-        return parts.instance(functionClass);
-    }
-
     /** The port the local gateway resolves subscription keys through, in process (in Azure, APIM owns keys). */
     public ConsumerService consumers() {
         return consumers;
-    }
-
-    @Override
-    public void close() {
-        parts.close();
     }
 }

@@ -9,7 +9,7 @@ import com.aiplatform.research.planning.OfflinePlanner;
 import com.aiplatform.research.planning.Planner;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.function.AppParts;
-import com.aiplatform.shared.function.FunctionApp;
+import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
@@ -28,15 +28,14 @@ import java.util.List;
  * its HTTP API, the LLM, events and usage as every app picks them ({@link SharedAdapters}). The planner is
  * the model when there is one and the labelled offline decomposition otherwise.
  */
-public final class ResearchApp implements FunctionApp {
+public final class ResearchApp extends ComposedApp {
 
     public static final String NAME = "research";
 
-    private final AppParts parts;
     private final ResearchComponents components;
 
     private ResearchApp(AppParts parts, ResearchComponents components) {
-        this.parts = parts;
+        super(parts);
         this.components = components;
     }
 
@@ -75,28 +74,8 @@ public final class ResearchApp implements FunctionApp {
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Class<?>> functionClasses() {
-        return parts.functionClasses();
-    }
-
-    @Override
-    public <T> T instance(Class<T> functionClass) {
-        return parts.instance(functionClass);
-    }
-
     /** The wired services, for in-process tools (benchmarks) that run the same code as the functions. */
     public ResearchComponents components() {
         return components;
-    }
-
-    @Override
-    public void close() {
-        parts.close();
     }
 }

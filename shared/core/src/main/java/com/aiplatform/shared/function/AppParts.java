@@ -26,6 +26,11 @@ public final class AppParts implements AutoCloseable {
         this.app = app;
     }
 
+    /** The app's name, as in {@code functions/<name>}. */
+    public String app() {
+        return app;
+    }
+
     /** Keeps {@code resource} to close with the app, and returns it. */
     public <T extends AutoCloseable> T resource(T resource) {
         resources.add(resource);

@@ -22,6 +22,7 @@ class AppPartsTest {
         var tickets = new Tickets();
         var parts = new AppParts("shop").function(orders).function(tickets);
 
+        assertThat(parts.app()).isEqualTo("shop");
         assertThat(parts.functionClasses()).containsExactly(Orders.class, Tickets.class);
         assertThat(parts.instance(Tickets.class)).isSameAs(tickets);
         assertThatThrownBy(() -> parts.instance(String.class)).isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,38 @@
+package com.aiplatform.shared.runtime;
+
+import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
+import com.aiplatform.shared.function.AppParts;
+import com.aiplatform.shared.llm.openai.OpenAiClients;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.settings.Settings;
+
+/**
+ * The text embedder of the apps that index text (knowledge, assistant), chosen the same way in both:
+ * {@code EMBEDDING_PROVIDER} {@code onnx} (default: the bundled all-MiniLM-L6-v2, {@code ONNX_EMBEDDING_VARIANT}
+ * {@code fp32} or {@code int8}) or {@code azure_openai} (the embeddings deployment of the OpenAI settings).
+ * Apart from {@link SharedAdapters} so that only the apps that embed read these settings; such an app
+ * depends on shared-onnx itself (this module has it as optional, to keep the model out of the others).
+ */
+public final class Embedders {
+
+    public enum Backend { ONNX, AZURE_OPENAI }
+
+    private Embedders() {
+    }
+
+    /** The embedder the settings name; a loaded ONNX model is added to {@code parts} to be closed with the app. */
+    public static Embedder fromSettings(Settings settings, AppParts parts) {
+        Settings.Reader read = settings.reader();
+        Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
+        String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
+        read.validate();
+        if (backend == Backend.AZURE_OPENAI) {
+            OpenAiSettings openAi = OpenAiSettings.from(settings);
+            return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
+        }
+        return parts.resource(OnnxEmbedder.load("int8".equalsIgnoreCase(variant)
+                ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32));
+    }
+}
