@@ -3,6 +3,7 @@ package com.aiplatform.research;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.testing.time.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -37,13 +38,13 @@ public final class QueueDriver {
     }
 
     private final WorkQueue queue;
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final Map<String, Consumer<String>> functions = new LinkedHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> poisoned = new java.util.concurrent.ConcurrentHashMap<>();
     private final int maxDequeueCount;
     private final Duration visibilityTimeout;
 
-    public QueueDriver(WorkQueue queue, MutableClock clock) {
+    public QueueDriver(WorkQueue queue, ManualClock clock) {
         this.queue = queue;
         this.clock = clock;
         JsonNode queues = hostJson().path("extensions").path("queues");

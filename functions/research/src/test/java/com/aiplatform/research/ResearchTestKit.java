@@ -22,8 +22,12 @@ import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.UsageRecord;
 import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
 
+import com.aiplatform.testing.time.ManualClock;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +45,14 @@ public final class ResearchTestKit {
     public static final Caller MALLORY = new Caller("mallory", TenantId.of("other"), Set.of());
     public static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
-    public final MutableClock clock = new MutableClock();
+    public final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T09:00:00Z"));
     public final InMemoryTableStore tables = new InMemoryTableStore();
     public final InMemoryBlobStore blobs = new InMemoryBlobStore();
     public final InMemoryWorkQueue memoryQueue = new InMemoryWorkQueue(clock);
     public final RecordingQueue queue = new RecordingQueue(memoryQueue);
     public final FakeKnowledgeBase knowledge = new FakeKnowledgeBase();
     public final InMemoryUsageSink usage = new InMemoryUsageSink();
-    private volatile java.util.function.Consumer<UsageRecord> beforeUsage = record -> { };
+    private volatile Consumer<UsageRecord> beforeUsage = record -> { };
     public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
     public final HookedLlm llm = new HookedLlm(new ExtractiveLlmClient());
     /** The platform's money budget as this app sees it; tests may set a limit. */
@@ -113,7 +117,7 @@ public final class ResearchTestKit {
     }
 
     /** Runs {@code hook} before each usage record is sent (it may throw, as a failing queue or a stopping worker). */
-    public void onUsage(java.util.function.Consumer<UsageRecord> hook) {
+    public void onUsage(Consumer<UsageRecord> hook) {
         beforeUsage = hook;
     }
 
@@ -132,8 +136,8 @@ public final class ResearchTestKit {
         return usage.records().stream().filter(r -> r.operation().equals(operation)).count();
     }
 
-    private java.util.Collection<UsageRecord> ledger() {
-        Map<String, UsageRecord> byId = new java.util.LinkedHashMap<>();
+    private Collection<UsageRecord> ledger() {
+        Map<String, UsageRecord> byId = new LinkedHashMap<>();
         usage.records().forEach(r -> byId.putIfAbsent(r.id(), r));
         return byId.values();
     }

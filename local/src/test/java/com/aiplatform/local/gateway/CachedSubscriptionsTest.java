@@ -1,6 +1,7 @@
 package com.aiplatform.local.gateway;
 
 import com.aiplatform.platform.consumers.Subscription;
+import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ class CachedSubscriptionsTest {
 
     @Test
     void should_read_the_source_once_per_ttl_and_see_a_revocation_after_it() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
         Map<String, Subscription> source = new ConcurrentHashMap<>(Map.of("k", new Subscription("c", "t", "starter", Set.of())));
         AtomicInteger reads = new AtomicInteger();
         var cached = new CachedSubscriptions(key -> {

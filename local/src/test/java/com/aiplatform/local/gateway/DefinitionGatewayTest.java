@@ -3,6 +3,7 @@ package com.aiplatform.local.gateway;
 import com.aiplatform.platform.consumers.Subscription;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class DefinitionGatewayTest {
             "starter-key", new Subscription("shop", "acme", "starter", Set.of("reader")),
             "standard-key", new Subscription("ops", "acme", "standard", Set.of("admin")));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final Tokens issuer = new Tokens("k1");
     private final DefinitionGateway gateway = new DefinitionGateway(GatewayDefinition.load(),
             key -> Optional.ofNullable(KEYS.get(key)),

@@ -3,12 +3,12 @@ package com.aiplatform.agent.conversation;
 import com.aiplatform.agent.AgentTestKit;
 import com.aiplatform.agent.FakeKnowledgeBase;
 import com.aiplatform.agent.ScriptedLlm;
-import com.aiplatform.agent.TestClock;
 import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.usage.UsageRecord;
+import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The conversation service with a scripted model, fake knowledge and tables in memory: turns, history, tenants. */
 class ConversationServiceTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final ScriptedLlm llm = new ScriptedLlm();
     private final FakeKnowledgeBase knowledge = new FakeKnowledgeBase();
     private AgentTestKit kit;

@@ -3,9 +3,9 @@ package com.aiplatform.agent.conversation;
 import com.aiplatform.agent.AgentTestKit;
 import com.aiplatform.agent.FakeKnowledgeBase;
 import com.aiplatform.agent.ScriptedLlm;
-import com.aiplatform.agent.TestClock;
 import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.shared.json.Json;
+import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The guardrails around tools: round limit, argument validation, failing tools, citations, tickets and escalation. */
 class TurnGuardrailsTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final ScriptedLlm llm = new ScriptedLlm();
     private final FakeKnowledgeBase knowledge = new FakeKnowledgeBase();
     private AgentTestKit kit;

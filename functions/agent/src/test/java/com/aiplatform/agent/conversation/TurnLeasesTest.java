@@ -3,10 +3,10 @@ package com.aiplatform.agent.conversation;
 import com.aiplatform.agent.AgentTestKit;
 import com.aiplatform.agent.FakeKnowledgeBase;
 import com.aiplatform.agent.ScriptedLlm;
-import com.aiplatform.agent.TestClock;
 import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.shared.llm.LlmException;
 import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** One turn at a time: a message during a turn is refused (409) and nothing is lost; leases expire; failures free the lease. */
 class TurnLeasesTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final ScriptedLlm llm = new ScriptedLlm();
     private final FakeKnowledgeBase knowledge = new FakeKnowledgeBase();
     private AgentTestKit kit;

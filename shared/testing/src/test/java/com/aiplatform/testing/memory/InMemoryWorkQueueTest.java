@@ -4,19 +4,17 @@ import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import com.aiplatform.testing.contract.WorkQueueContract;
+import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InMemoryWorkQueueTest extends WorkQueueContract {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T08:00:00Z"));
 
     @Override
     protected WorkQueue openQueue() {
@@ -42,33 +40,5 @@ class InMemoryWorkQueueTest extends WorkQueueContract {
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.popReceipt()).isNotEqualTo(first.popReceipt());
         assertThat(again.insertedOn()).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
-    }
-
-    /** A clock that tests move by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
