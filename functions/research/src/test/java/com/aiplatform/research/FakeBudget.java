@@ -3,6 +3,7 @@ package com.aiplatform.research;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.budget.ReservationIds;
 import com.aiplatform.shared.identity.Caller;
 
 import java.math.BigDecimal;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platform's tenant budget in memory: reservations idempotent by id, refused past the limit, settled
- * to the actual cost. Unlimited until a test sets a limit.
+ * to the actual cost. Unlimited until a test sets a limit. Ids outside the API's rule are refused as the real API does.
  */
 public final class FakeBudget implements Budget {
 
@@ -33,6 +34,9 @@ public final class FakeBudget implements Budget {
 
     @Override
     public synchronized Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
+        if (!ReservationIds.valid(reservationId)) {
+            throw new IllegalArgumentException("The platform's budget API refuses reservation id " + reservationId);
+        }
         if (held.containsKey(reservationId)) {
             return new Reservation(reservationId, held.get(reservationId), Optional.empty());
         }

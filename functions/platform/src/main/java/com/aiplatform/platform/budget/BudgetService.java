@@ -2,6 +2,7 @@ package com.aiplatform.platform.budget;
 
 import com.aiplatform.platform.access.Access;
 import com.aiplatform.shared.budget.BudgetExceededException;
+import com.aiplatform.shared.budget.ReservationIds;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.ProblemException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Money budgets per consumer and per tenant. A reservation is applied to the consumer's budget, then
@@ -28,7 +28,6 @@ public final class BudgetService {
 
     public static final String CONSUMER = "consumer";
     public static final String TENANT = "tenant";
-    private static final Pattern RESERVATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final BudgetRepository budgets;
     private final Clock clock;
@@ -72,7 +71,7 @@ public final class BudgetService {
 
     /** @throws BudgetExceededException when the estimate would pass the consumer's or the tenant's budget */
     public ReservationResult reserve(Caller caller, ReservationRequest request) {
-        if (request == null || request.reservationId() == null || !RESERVATION_ID.matcher(request.reservationId()).matches()
+        if (request == null || request.reservationId() == null || !ReservationIds.valid(request.reservationId())
                 || request.estimatedUsd() == null || request.estimatedUsd().signum() < 0) {
             throw ProblemException.validation("The reservation is not valid",
                     List.of("reservationId must be 1-64 letters, digits or hyphens; estimatedUsd zero or more"));

@@ -4,6 +4,7 @@ import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskKey;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.budget.ReservationIds;
 import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.usage.CallContext;
@@ -61,7 +62,8 @@ final class CallAccounting {
         return APP + "-" + key.id() + "-" + ledgerKey.replace('#', '-');
     }
 
+    /** Derived from the task and its ledger entry, in the form the platform's budget API accepts. */
     static String reservationId(TaskKey key, String ledgerKey) {
-        return key.id() + "/" + ledgerKey;
+        return ReservationIds.derive(APP, key.tenant().value(), key.id(), ledgerKey);
     }
 }
