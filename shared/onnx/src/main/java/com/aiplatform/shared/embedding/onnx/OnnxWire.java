@@ -20,6 +20,7 @@ import java.util.Optional;
 final class OnnxWire {
 
     static final int FLOAT = 1;
+    static final int UINT8 = 2;
     static final int INT8 = 3;
     private static final int NODE_INPUT = 1;
     private static final int NODE_OUTPUT = 2;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ final class PerChannelInt8 {
     private static final int NODE_OP_TYPE = 4;
     private static final int NODE_DOMAIN = 7;
     private static final String CONTRIB_DOMAIN = "com.microsoft";
+    private static final int ZERO_POINT = 128;
 
     private PerChannelInt8() {
     }
@@ -114,7 +116,13 @@ final class PerChannelInt8 {
         });
     }
 
-    /** Symmetric per-column int8: each output column gets the scale that maps its largest weight to 127. */
+    /**
+     * Symmetric per-column int8: each output column gets the scale that maps its largest weight to 127. The
+     * weights are stored as uint8 with a zero point of 128 (the same 255 levels): ONNX Runtime then takes its
+     * u8u8 kernel, whose 16-bit products cannot saturate. With int8 weights it takes the u8s8 kernel, which on
+     * CPUs without VNNI (AVX2 only) adds pairs of products in saturating 16-bit arithmetic and lost accuracy
+     * here (cosine to fp32 0.989 on an AVX2-only EPYC, against 0.995 where VNNI is present).
+     */
     private static void writeQuantised(CodedOutputStream out, String name, float[][] w) throws IOException {
         int rows = w.length;
         int columns = w[0].length;
@@ -129,24 +137,29 @@ final class PerChannelInt8 {
         byte[] q = new byte[rows * columns];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                q[r * columns + c] = (byte) Math.max(-127, Math.min(127, Math.round(w[r][c] / scales[c])));
+                q[r * columns + c] = (byte) (ZERO_POINT + Math.max(-127, Math.min(127, Math.round(w[r][c] / scales[c]))));
             }
         }
         ByteBuffer scaleBytes = ByteBuffer.allocate(columns * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float scale : scales) {
             scaleBytes.putFloat(scale);
         }
-        out.writeByteArray(GRAPH_INITIALIZER, OnnxWire.tensor(name + "_int8", OnnxWire.INT8, new long[]{rows, columns}, q));
+        byte[] zeroPoints = new byte[columns];
+        Arrays.fill(zeroPoints, (byte) ZERO_POINT);
+        out.writeByteArray(GRAPH_INITIALIZER, OnnxWire.tensor(name + "_quant", OnnxWire.UINT8, new long[]{rows, columns}, q));
         out.writeByteArray(GRAPH_INITIALIZER, OnnxWire.tensor(name + "_scale", OnnxWire.FLOAT, new long[]{columns},
                 scaleBytes.array()));
+        out.writeByteArray(GRAPH_INITIALIZER, OnnxWire.tensor(name + "_zero", OnnxWire.UINT8, new long[]{columns},
+                zeroPoints));
     }
 
     private static byte[] dynamicQuantizeMatMul(OnnxWire.Node node) throws IOException {
         String weight = node.inputs().get(1);
         return OnnxWire.message(out -> {
             out.writeString(NODE_INPUT, node.inputs().get(0));
-            out.writeString(NODE_INPUT, weight + "_int8");
+            out.writeString(NODE_INPUT, weight + "_quant");
             out.writeString(NODE_INPUT, weight + "_scale");
+            out.writeString(NODE_INPUT, weight + "_zero");
             for (String output : node.outputs()) {
                 out.writeString(NODE_OUTPUT, output);
             }
