@@ -72,7 +72,7 @@ var deadLetterContainer = 'eventgrid-deadletter'
 var hostQdrant = empty(qdrantEndpoint) && length(filter(apps, app => app.usesQdrant)) > 0
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-03-01' = {
   name: 'rg-${environmentName}'
   location: location
   tags: tags

@@ -19,7 +19,7 @@ param containerAppsSubnetPrefix string = '10.40.0.0/23'
 @description('Optional. Subnet the Flex Consumption apps integrate with (shared by every app).')
 param functionsSubnetPrefix string = '10.40.2.0/24'
 
-resource network 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+resource network 'Microsoft.Network/virtualNetworks@2025-05-01' = {
   name: name
   location: location
   tags: tags

@@ -41,7 +41,7 @@ param image string = 'docker.io/qdrant/qdrant:v1.18.0'
 @description('Optional. Dedicated workload profile that sizes the replica and its disk.')
 param workloadProfileType string = 'D4'
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' existing = {
   name: last(split(logAnalyticsId, '/'))
 }
 
