@@ -8,7 +8,7 @@
 //   Every setting Bicep sets is named as in local.settings.sample.json (AzureWebJobsStorage__* are the
 //   identity-based form of AzureWebJobsStorage). Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and
 //   FUNCTIONS_EXTENSION_VERSION as app settings. AzureWebJobsStorage must be identity-based.
-// - references: every "{{name}}" value is one main.bicep or function-app.bicep defines.
+// - references: every "{{name}}" value is one main.bicep or function-app-settings.bicep defines.
 // - resources: the queue, table or container named by a setting ending in _QUEUE, _TABLE or _CONTAINER
 //   (its Bicep value, which must equal the local.settings.sample.json value), by a queue/blob/table
 //   trigger or binding, is provisioned (storage lists of common.json and the apps); queues get their
@@ -33,7 +33,7 @@ import { join } from 'node:path';
 import { reachableFiles, settingsRead, functions } from './java.mjs';
 import { objectKeys } from './bicep.mjs';
 
-const HOST_SETTINGS = ['__credential', '__clientId', '__blobServiceUri', '__queueServiceUri', '__tableServiceUri'];
+const HOST_SETTINGS = ['__accountName', '__credential', '__clientId', '__blobServiceUri', '__queueServiceUri', '__tableServiceUri'];
 const FLEX_REJECTS = ['FUNCTIONS_WORKER_RUNTIME', 'FUNCTIONS_EXTENSION_VERSION', 'WEBSITE_RUN_FROM_PACKAGE'];
 const REFERENCE = /^\{\{(.+)\}\}$/;
 
@@ -53,7 +53,7 @@ function readJson(path) {
 export function infraModel(root, parsed) {
   const bicepDir = join(root, 'infra/bicep');
   const main = parsed.get(join(bicepDir, 'main.bicep'));
-  const functionApp = parsed.get(join(bicepDir, 'modules/function-app.bicep'));
+  const functionApp = parsed.get(join(bicepDir, 'modules/function-app-settings.bicep'));
   const roleModule = parsed.get(join(bicepDir, 'modules/role-assignments.bicep'));
   const loaded = new Map();
   for (const load of main?.loads ?? []) {
@@ -158,7 +158,7 @@ export function checkApp(root, appName, model, sample) {
     }
     const ref = typeof value === 'string' ? value.match(REFERENCE) : null;
     if (ref && !model.references.has(ref[1])) {
-      fail('references', `${name} refers to {{${ref[1]}}}, which neither main.bicep nor function-app.bicep defines`);
+      fail('references', `${name} refers to {{${ref[1]}}}, which neither main.bicep nor function-app-settings.bicep defines`);
     }
   }
   for (const suffix of HOST_SETTINGS) {
