@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { checkResources } from './arm.mjs';
+import { checkPolicies } from './policies.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -207,5 +208,6 @@ export async function checkBicep(root, dir) {
       }
     }
   }
+  findings.push(...checkPolicies(root, parsed));
   return { findings, parsed };
 }
