@@ -226,7 +226,7 @@ function checkLevel(node, tree, mappers, where, out, skip, className) {
     const entry = tree.get(name);
     const at = where ? `${where}.${name}` : name;
     if (!entry) {
-      out.push(`${at} is not a property of ${className ?? 'the model'} (known: ${[...tree.keys()].join(', ')})`);
+      out.push(`${at} is not a property of ${className ?? 'the model'}`);
       continue;
     }
     const value = p.namedChildren[1];

@@ -7,6 +7,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { checkResources } from './arm.mjs';
 import { checkPolicies } from './policies.mjs';
+import { checkOrdering } from './ordering.mjs';
+import { checkModels } from './models.mjs';
+import { checkRoleIds } from './roles.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -208,6 +211,7 @@ export async function checkBicep(root, dir) {
       }
     }
   }
-  findings.push(...checkPolicies(root, parsed));
+  findings.push(...checkPolicies(root, parsed), ...checkOrdering(root, parsed), ...checkModels(root, parsed),
+    ...checkRoleIds(root, parsed));
   return { findings, parsed };
 }
