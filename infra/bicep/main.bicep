@@ -25,6 +25,9 @@ param qdrantEndpoint string = ''
 @secure()
 param qdrantApiKey string
 
+@description('Optional. SSH public key of the Qdrant VM\'s admin user; required when Qdrant is deployed here (qdrantEndpoint empty).')
+param qdrantAdminSshPublicKey string = ''
+
 @description('Optional. Publisher e-mail for API Management.')
 param apimPublisherEmail string = 'platform@example.com'
 
@@ -210,6 +213,7 @@ module qdrant 'modules/qdrant-vm.bicep' = if (hostQdrant) {
     identityClientId: qdrantIdentity!.outputs.clientId
     keyVaultName: keyVault.outputs.name
     apiKeySecretName: 'qdrant-api-key'
+    adminSshPublicKey: qdrantAdminSshPublicKey
   }
 }
 

@@ -43,8 +43,8 @@ param vmSize string = 'Standard_D4s_v5'
 @description('Optional. Data disk size in GiB.')
 param dataDiskSizeGB int = 128
 
-@description('Optional. SSH public key of the admin user; empty disables password and key login alike (no admin access).')
-param adminSshPublicKey string = ''
+@description('Required. SSH public key of the admin user (Linux VMs need a key when password login is off; the security group opens no SSH port, so it serves only from inside the network).')
+param adminSshPublicKey string
 
 var bootScript = '''#!/bin/sh
 set -eu
@@ -151,7 +151,7 @@ resource vm 'Microsoft.Compute/virtualMachines@2025-04-01' = {
       linuxConfiguration: {
         disablePasswordAuthentication: true
         ssh: {
-          publicKeys: empty(adminSshPublicKey) ? [] : [
+          publicKeys: [
             {
               path: '/home/qdrantadmin/.ssh/authorized_keys'
               keyData: adminSshPublicKey
