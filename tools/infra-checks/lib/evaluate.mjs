@@ -33,8 +33,10 @@ const FUNCTIONS = {
   int: v => parseInt(v, 10),
   bool: v => v === true || v === 'true',
   json: v => JSON.parse(v),
-  // The deployment's tenant: any GUID renders the same markup.
+  // The deployment's context: stand-ins render the same markup (names get a fixed token).
   tenant: () => ({ tenantId: '11111111-2222-3333-4444-555555555555' }),
+  subscription: () => ({ id: '/subscriptions/00000000-1111-2222-3333-444444444444', subscriptionId: '00000000-1111-2222-3333-444444444444', tenantId: '11111111-2222-3333-4444-555555555555' }),
+  uniqueString: () => 'offlinetoken',
 };
 
 function str(v) {
@@ -93,6 +95,13 @@ export class Scope {
   }
 }
 
+// tree-sitter-bicep 1.1.0 reads a call inside a multi-line array as an identifier followed by a
+// parenthesized expression: the identifier evaluates the call, and the parentheses are skipped.
+function consumed(node) {
+  return node.type === 'parenthesized_expression' && node.previousNamedSibling?.type === 'identifier'
+    && node.previousNamedSibling.endIndex === node.startIndex;
+}
+
 function callArguments(node) {
   return node.childForFieldName('arguments')?.namedChildren
     ?? node.namedChildren.find(c => c.type === 'arguments')?.namedChildren ?? [];
@@ -107,7 +116,28 @@ function call(name, args, scope) {
   if (!f) {
     throw new Unevaluable(`function ${name}() is not evaluated offline`);
   }
-  return f(...args.map(a => evaluate(a, scope)));
+  const values = args.map(a => evaluate(a, scope));
+  try {
+    return f(...values);
+  } catch (e) {
+    if (e instanceof Unevaluable) {
+      throw e;
+    }
+    throw new Unevaluable(`${name}(): ${e.message}`);
+  }
+}
+
+function binary(op, left, right) {
+  switch (op) {
+    case '==': return left === right;
+    case '!=': return left !== right;
+    case '+': return left + right;
+    case '-': return left - right;
+    case '*': return left * right;
+    case '<': return left < right;
+    case '>': return left > right;
+    default: throw new Unevaluable(`operator ${op}`);
+  }
 }
 
 export function evaluate(node, scope) {
@@ -125,22 +155,35 @@ export function evaluate(node, scope) {
     case 'null':
       return null;
     case 'array':
-      return node.namedChildren.map(c => evaluate(c, scope));
+      return node.namedChildren.filter(c => !consumed(c)).map(c => evaluate(c, scope));
     case 'object': {
+      // Values are evaluated when read: a name can be known while a value (a deployed resource's
+      // output) cannot.
       const out = {};
       for (const p of node.namedChildren.filter(c => c.type === 'object_property')) {
         const k = p.namedChildren[0];
-        out[k.type === 'string' ? evaluate(k, scope) : k.text] = evaluate(p.namedChildren[1], scope);
+        let value;
+        let done = false;
+        Object.defineProperty(out, k.type === 'string' ? evaluate(k, scope) : k.text, {
+          enumerable: true,
+          get: () => {
+            if (!done) {
+              value = evaluate(p.namedChildren[1], scope);
+              done = true;
+            }
+            return value;
+          },
+        });
       }
       return out;
     }
     case 'identifier':
-      if (node.nextSibling?.type === 'parenthesized_expression') {
+      if (node.nextSibling?.type === 'parenthesized_expression' && node.endIndex === node.nextSibling.startIndex) {
         return call(node.text, node.nextSibling.namedChildren, scope);
       }
       return scope.lookup(node.text);
     case 'parenthesized_expression':
-      if (node.previousSibling?.type === 'identifier') {
+      if (consumed(node)) {
         throw new Unevaluable('call read as identifier + parentheses');
       }
       return evaluate(node.namedChildren[0], scope);
@@ -150,6 +193,10 @@ export function evaluate(node, scope) {
       const object = evaluate(node.namedChildren[0], scope);
       const property = node.namedChildren[1].text;
       const safe = node.children.some(c => c.text === '.?');
+      if (typeof object === 'function') {
+        // tree-sitter-bicep reads `x => x.name` as `(x => x).name`: the access belongs to the body.
+        return (...values) => object(...values)?.[property] ?? null;
+      }
       if (object === null || object === undefined || !(property in Object(object))) {
         if (safe || object === null || object === undefined) {
           return null;
@@ -161,6 +208,9 @@ export function evaluate(node, scope) {
     case 'subscript_expression': {
       const object = evaluate(node.namedChildren[0], scope);
       const index = evaluate(node.namedChildren[1], scope);
+      if (typeof object === 'function') {
+        return (...values) => object(...values)?.[index] ?? null;
+      }
       return object?.[index] ?? null;
     }
     case 'binary_expression': {
@@ -176,16 +226,11 @@ export function evaluate(node, scope) {
         return left || evaluate(node.namedChildren[1], scope);
       }
       const right = evaluate(node.namedChildren[1], scope);
-      switch (op) {
-        case '==': return left === right;
-        case '!=': return left !== right;
-        case '+': return left + right;
-        case '-': return left - right;
-        case '*': return left * right;
-        case '<': return left < right;
-        case '>': return left > right;
-        default: throw new Unevaluable(`operator ${op}`);
+      if (typeof left === 'function') {
+        // `x => x.a == b` read as `(x => x).a == b`, as for member access.
+        return (...values) => binary(op, left(...values), right);
       }
+      return binary(op, left, right);
     }
     case 'unary_expression': {
       const v = evaluate(node.namedChildren[0], scope);

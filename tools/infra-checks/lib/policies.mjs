@@ -103,6 +103,21 @@ function renderings(resource, scope) {
   }));
 }
 
+/** The names a resource declaration creates: one, or one per element of its loop. */
+function names(resource, scope) {
+  const loop = resource.namedChildren.find(c => c.type === 'for_statement');
+  const body = loop ? loop.namedChildren.find(c => c.type === 'object') : resource.namedChildren.find(c => c.type === 'object');
+  const name = property(body, 'name');
+  if (!loop) {
+    return [evaluate(name, scope)];
+  }
+  const params = loop.namedChildren[0];
+  const item = params.type === 'for_loop_parameters' ? params.namedChildren[0].text : params.text;
+  const index = params.type === 'for_loop_parameters' ? params.namedChildren[1]?.text : undefined;
+  return evaluate(loop.namedChildren[1], scope).map((element, i) =>
+    evaluate(name, scope.child({ [item]: element, ...(index ? { [index]: i } : {}) })));
+}
+
 function allowedSkus(tree) {
   const param = topLevel(tree, 'parameter_declaration').find(p => p.namedChildren[0]?.text === 'sku');
   const decorators = param?.previousNamedSibling?.type === 'decorators' ? param.previousNamedSibling : null;
@@ -211,7 +226,9 @@ export function checkPolicies(root, parsed) {
     fail('main.bicep does not deploy modules/api-management.bicep');
     return findings;
   }
-  const mainScope = fileScope(mainPath, main.tree);
+  // Stand-ins for what azd passes: they only name resources, which no policy spells out.
+  const mainScope = fileScope(mainPath, main.tree, new Map([['environmentName', () => 'offline'],
+    ['location', () => 'offline-region']]));
   const scope = fileScope(apimPath, apim.tree, passed(call, mainScope));
   const skus = new Set(allowedSkus(apim.tree));
   try {
@@ -226,6 +243,23 @@ export function checkPolicies(root, parsed) {
     }
   }
   const rel = relative(root, apimPath);
+  const namedValues = new Set();
+  for (const resource of topLevel(apim.tree, 'resource_declaration')) {
+    const type = resource.namedChildren.find(c => c.type === 'string')?.text.slice(1, -1).split('@')[0];
+    if (type !== 'Microsoft.ApiManagement/service/namedValues') {
+      continue;
+    }
+    try {
+      for (const name of names(resource, scope)) {
+        namedValues.add(name);
+      }
+    } catch (e) {
+      if (!(e instanceof Unevaluable)) {
+        throw e;
+      }
+      fail(`${rel} ${declName(resource)}: the named value's name cannot be evaluated offline: ${e.message}`);
+    }
+  }
   for (const resource of topLevel(apim.tree, 'resource_declaration')) {
     const type = resource.namedChildren.find(c => c.type === 'string')?.text.slice(1, -1).split('@')[0];
     if (!/^Microsoft\.ApiManagement\/service(\/apis|\/products|\/apis\/operations)?\/policies$/i.test(type ?? '')) {
@@ -236,6 +270,12 @@ export function checkPolicies(root, parsed) {
       for (const { label, xml } of renderings(resource, scope)) {
         for (const problem of checkPolicyXml(xml, `${rel} ${symbol}${label}`, gateways)) {
           fail(problem);
+        }
+        for (const m of new Set([...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/\{\{([^{}]+)\}\}/g)].map(m => m[1]))) {
+          if (!namedValues.has(m)) {
+            fail(`${rel} ${symbol}${label} uses the named value {{${m}}}, which the module does not create `
+              + `(it creates ${[...namedValues].join(', ')}); API Management refuses the policy`);
+          }
         }
       }
     } catch (e) {

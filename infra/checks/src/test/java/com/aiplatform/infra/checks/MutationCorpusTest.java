@@ -70,6 +70,9 @@ class MutationCorpusTest {
         // Finding 6: host storage without AzureWebJobsStorage__accountName.
         mutation(source, "hostStorageWithoutAccountName", copy -> copy.replace("infra/bicep/apps/common.json",
                 "    \"AzureWebJobsStorage__accountName\": \"{{storageAccountName}}\",\n", ""));
+        // A policy naming a named value the module does not create (APIM refuses it when saved).
+        mutation(source, "namedValueUnknown", copy -> copy.replace("infra/apim/policies/api.xml",
+                "{{platform-base-url}}", "{{platform-url}}"));
         report = InfraChecker.run(new ArrayList<>(ROOTS.values()));
     }
 
@@ -163,5 +166,11 @@ class MutationCorpusTest {
     void should_fail_settings_when_host_storage_lacks_the_account_name() {
         assertThat(failures("hostStorageWithoutAccountName")).isNotEmpty().allSatisfy(line -> assertThat(line)
                 .contains("AzureWebJobsStorage__accountName is not set"));
+    }
+
+    @Test
+    void should_fail_apim_policies_when_a_policy_uses_a_named_value_the_module_does_not_create() {
+        assertThat(failures("namedValueUnknown")).hasSize(5).allSatisfy(line -> assertThat(line)
+                .contains("uses the named value {{platform-url}}, which the module does not create"));
     }
 }
