@@ -7,7 +7,8 @@
 //   unless the App Service platform sets it (WEBSITE_*) or notSetInAzure gives the reason it stays unset.
 //   Every setting Bicep sets is named as in local.settings.sample.json (AzureWebJobsStorage__* are the
 //   identity-based form of AzureWebJobsStorage). Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and
-//   FUNCTIONS_EXTENSION_VERSION as app settings. AzureWebJobsStorage must be identity-based.
+//   FUNCTIONS_EXTENSION_VERSION as app settings, and runs no OS packages (a *_COMMAND setting stays empty).
+//   AzureWebJobsStorage must be identity-based.
 // - references: every "{{name}}" value is one main.bicep or function-app-settings.bicep defines.
 // - resources: the queue, table or container named by a setting ending in _QUEUE, _TABLE or _CONTAINER
 //   (its Bicep value, which must equal the local.settings.sample.json value), by a queue/blob/table
@@ -152,6 +153,10 @@ export function checkApp(root, appName, model, sample) {
     }
     if (FLEX_REJECTS.includes(name)) {
       fail('settings', `${name} must not be an app setting on Flex Consumption (functionAppConfig sets the runtime)`);
+    }
+    // Flex Consumption runs no OS packages: a setting that names an executable to run has nothing to run.
+    if (/_COMMAND$/.test(name) && typeof value === 'string' && value.trim() !== '') {
+      fail('settings', `${name} is '${value}', but Flex Consumption has no OS packages to run it (leave it empty; see infra/bicep/README.md)`);
     }
     if (!name.startsWith('AzureWebJobsStorage__') && !(name in sample)) {
       fail('settings', `${name} is set by Bicep but is not in local.settings.sample.json (names must match)`);

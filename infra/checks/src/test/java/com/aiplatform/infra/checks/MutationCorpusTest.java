@@ -70,6 +70,9 @@ class MutationCorpusTest {
         // Finding 6: host storage without AzureWebJobsStorage__accountName.
         mutation(source, "hostStorageWithoutAccountName", copy -> copy.replace("infra/bicep/apps/common.json",
                 "    \"AzureWebJobsStorage__accountName\": \"{{storageAccountName}}\",\n", ""));
+        // Finding 10: an OS command on Flex Consumption.
+        mutation(source, "ocrCommandOnFlex", copy -> copy.replace("infra/bicep/apps/assistant.json",
+                "\"ASSISTANT_OCR_COMMAND\": \"\",", "\"ASSISTANT_OCR_COMMAND\": \"tesseract\","));
         // A policy naming a named value the module does not create (APIM refuses it when saved).
         mutation(source, "namedValueUnknown", copy -> copy.replace("infra/apim/policies/api.xml",
                 "{{platform-base-url}}", "{{platform-url}}"));
@@ -172,5 +175,11 @@ class MutationCorpusTest {
     void should_fail_apim_policies_when_a_policy_uses_a_named_value_the_module_does_not_create() {
         assertThat(failures("namedValueUnknown")).hasSize(5).allSatisfy(line -> assertThat(line)
                 .contains("uses the named value {{platform-url}}, which the module does not create"));
+    }
+
+    @Test
+    void should_fail_settings_when_an_app_setting_names_an_os_command_on_flex_consumption() {
+        assertThat(failures("ocrCommandOnFlex")).containsExactly("FAIL settings [assistant] ASSISTANT_OCR_COMMAND is "
+                + "'tesseract', but Flex Consumption has no OS packages to run it (leave it empty; see infra/bicep/README.md)");
     }
 }
