@@ -18,12 +18,15 @@ param environmentName string
 @description('Required. Region for every resource (must offer Flex Consumption and the OpenAI models).')
 param location string
 
-@description('Optional. An existing Qdrant gRPC endpoint (https://host:6334); empty runs Qdrant privately in Container Apps.')
+@description('Optional. An existing Qdrant gRPC endpoint (Qdrant Cloud: https://host:6334); empty runs Qdrant privately on a VM with a managed data disk.')
 param qdrantEndpoint string = ''
 
 @description('Required. Qdrant API key: set on the Qdrant this deploys, or the key of the existing one. Stored in Key Vault only.')
 @secure()
 param qdrantApiKey string
+
+@description('Optional. SSH public key of the Qdrant VM\'s admin user; required when Qdrant is deployed here (qdrantEndpoint empty).')
+param qdrantAdminSshPublicKey string = ''
 
 @description('Optional. Publisher e-mail for API Management.')
 param apimPublisherEmail string = 'platform@example.com'
@@ -31,21 +34,33 @@ param apimPublisherEmail string = 'platform@example.com'
 @description('Optional. Create the Event Grid subscriptions; their functions must be deployed first (azure.yaml postdeploy hook).')
 param createEventSubscriptions bool = false
 
-@description('Optional. Chat model deployment (AZURE_OPENAI_CHAT_DEPLOYMENT).')
-param chatModel object = {
-  name: 'gpt-4o-mini'
-  model: 'gpt-4o-mini'
-  version: '2024-07-18'
-  capacity: 30
-}
+@description('''Optional. The model deployments, each with its lifecycle dates as Microsoft publishes them (model
+retirements page): retirement null means none announced when the table in tools/infra-checks/lib/models.json was
+last reviewed. The offline checks fail on a model past its deprecation (no new deployments) or retirement date,
+or whose dates here differ from that table. purpose: chat (also the vision deployment) or embedding.''')
+param modelDeployments array = [
+  {
+    purpose: 'chat'
+    name: 'gpt-5-mini'
+    model: 'gpt-5-mini'
+    version: '2025-08-07'
+    capacity: 30
+    deprecation: null
+    retirement: null
+  }
+  {
+    purpose: 'embedding'
+    name: 'text-embedding-3-small'
+    model: 'text-embedding-3-small'
+    version: '1'
+    capacity: 30
+    deprecation: null
+    retirement: null
+  }
+]
 
-@description('Optional. Embedding model deployment (AZURE_OPENAI_EMBEDDING_DEPLOYMENT); 1536 dimensions.')
-param embeddingModel object = {
-  name: 'text-embedding-3-small'
-  model: 'text-embedding-3-small'
-  version: '1'
-  capacity: 30
-}
+var chatModel = first(filter(modelDeployments, m => m.purpose == 'chat'))
+var embeddingModel = first(filter(modelDeployments, m => m.purpose == 'embedding'))
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -72,7 +87,7 @@ var deadLetterContainer = 'eventgrid-deadletter'
 var hostQdrant = empty(qdrantEndpoint) && length(filter(apps, app => app.usesQdrant)) > 0
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-03-01' = {
   name: 'rg-${environmentName}'
   location: location
   tags: tags
@@ -124,10 +139,12 @@ module openAi 'modules/openai.bicep' = {
     name: '${abbrs.cognitiveServicesAccounts}${resourceToken}'
     location: location
     tags: tags
-    deployments: [
-      chatModel
-      embeddingModel
-    ]
+    deployments: map(modelDeployments, m => {
+      name: m.name
+      model: m.model
+      version: m.version
+      capacity: m.capacity
+    })
   }
 }
 
@@ -178,22 +195,25 @@ module qdrantRoles 'modules/role-assignments.bicep' = if (hostQdrant) {
   }
 }
 
-module qdrant 'modules/qdrant.bicep' = if (hostQdrant) {
+// Qdrant on a VM whose data sits on a managed disk (durable block storage); the VM boots only after its
+// identity may read the API key, and its boot script retries until the role has propagated.
+module qdrant 'modules/qdrant-vm.bicep' = if (hostQdrant) {
   name: 'qdrant'
   scope: rg
   dependsOn: [
     qdrantRoles
   ]
   params: {
-    environmentName: '${abbrs.appManagedEnvironments}${resourceToken}'
-    name: '${abbrs.appContainerApps}qdrant-${resourceToken}'
+    name: '${abbrs.computeVirtualMachines}qdrant-${resourceToken}'
     location: location
     tags: tags
-    subnetId: network!.outputs.containerAppsSubnetId
-    virtualNetworkId: network!.outputs.id
-    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    subnetId: network!.outputs.qdrantSubnetId
+    privateIpAddress: network!.outputs.qdrantPrivateIp
     identityId: qdrantIdentity!.outputs.id
-    apiKeySecretUri: '${keyVault.outputs.uri}secrets/qdrant-api-key'
+    identityClientId: qdrantIdentity!.outputs.clientId
+    keyVaultName: keyVault.outputs.name
+    apiKeySecretName: 'qdrant-api-key'
+    adminSshPublicKey: qdrantAdminSshPublicKey
   }
 }
 
@@ -212,6 +232,7 @@ module appIdentities 'modules/identity.bicep' = [
 // What settings may refer to as "{{name}}": endpoints, and Key Vault references for secrets. An app's
 // own identity, Application Insights and name are added by modules/function-app.bicep.
 var platformReferences = {
+  storageAccountName: storage.outputs.name
   storageBlobEndpoint: storage.outputs.blobEndpoint
   storageQueueEndpoint: storage.outputs.queueEndpoint
   storageTableEndpoint: storage.outputs.tableEndpoint
@@ -228,10 +249,42 @@ var appLinkReferences = union(
   toObject(appNames, app => 'keyVault:${app}-function-key', app => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${app}-function-key)')
 )
 
+// Order (each step needs the one before; role assignments take minutes to propagate, hence the
+// postprovision hook that refreshes Key Vault references and named values until they resolve):
+// 1. appRoles: host and data roles (no secret roles), before the app exists, so the host can reach
+//    azure-webjobs-hosts/-secrets from its first start (listKeys reads the keys the host keeps there);
+// 2. functionApps: site and plan with the settings that hold no Key Vault reference;
+// 3. functionKeys: each host key copied into Key Vault;
+// 4. appSecretRoles: Key Vault Secrets User on the secrets, which now exist;
+// 5. appSettings: every setting, Key Vault references included.
+module appRoles 'modules/role-assignments.bicep' = [
+  for (app, i) in apps: {
+    name: 'roles-${app.name}'
+    scope: rg
+    params: {
+      principalId: appIdentities[i].outputs.principalId
+      storageAccountName: storage.outputs.name
+      openAiName: openAi.outputs.name
+      topicName: topic.outputs.name
+      keyVaultName: keyVault.outputs.name
+      assignments: filter(concat(common.roles, app.roles, [
+        {
+          role: 'Storage Blob Data Contributor'
+          scope: 'container'
+          resource: deploymentContainers[i]
+        }
+      ]), role => role.scope != 'secret')
+    }
+  }
+]
+
 module functionApps 'modules/function-app.bicep' = [
   for (app, i) in apps: {
     name: 'function-app-${app.name}'
     scope: rg
+    dependsOn: [
+      appRoles
+    ]
     params: {
       name: functionAppNames[app.name]
       planName: '${abbrs.webServerFarms}${app.name}-${resourceToken}'
@@ -262,11 +315,9 @@ module functionKeys 'modules/function-key-secret.bicep' = [
   }
 ]
 
-// Each app: the roles every app needs (common.json), its own (apps/<app>.json), and reading its
-// deployment package.
-module appRoles 'modules/role-assignments.bicep' = [
+module appSecretRoles 'modules/role-assignments.bicep' = [
   for (app, i) in apps: {
-    name: 'roles-${app.name}'
+    name: 'secret-roles-${app.name}'
     scope: rg
     dependsOn: [
       functionKeys
@@ -274,16 +325,27 @@ module appRoles 'modules/role-assignments.bicep' = [
     params: {
       principalId: appIdentities[i].outputs.principalId
       storageAccountName: storage.outputs.name
-      openAiName: openAi.outputs.name
-      topicName: topic.outputs.name
       keyVaultName: keyVault.outputs.name
-      assignments: concat(common.roles, app.roles, [
-        {
-          role: 'Storage Blob Data Contributor'
-          scope: 'container'
-          resource: deploymentContainers[i]
-        }
-      ])
+      assignments: filter(concat(common.roles, app.roles), role => role.scope == 'secret')
+    }
+  }
+]
+
+module appSettings 'modules/function-app-settings.bicep' = [
+  for (app, i) in apps: {
+    name: 'function-app-settings-${app.name}'
+    scope: rg
+    dependsOn: [
+      appSecretRoles
+      functionKeys
+    ]
+    params: {
+      siteName: functionApps[i].outputs.name
+      identityClientId: appIdentities[i].outputs.clientId
+      applicationInsightsName: monitoring.outputs.applicationInsightsName
+      settings: union(common.settings, app.settings)
+      references: union(platformReferences, appLinkReferences)
+      withKeyVaultReferences: true
     }
   }
 ]
@@ -308,7 +370,7 @@ module eventSubscriptions 'modules/event-grid-subscriptions.bicep' = if (createE
   name: 'event-grid-subscriptions'
   scope: rg
   dependsOn: [
-    functionApps
+    appSettings
     topicRoles
   ]
   params: {
@@ -401,6 +463,9 @@ output EVENT_GRID_TOPIC_ENDPOINT string = topic.outputs.endpoint
 // that switches to an existing Qdrant (which would stop deploying this one on the next provision).
 @description('Qdrant gRPC endpoint the apps use (reachable only from the private network when deployed here).')
 output QDRANT_APP_ENDPOINT string = platformReferences.qdrantEndpoint
+
+@description('API Management service name (the postprovision hook refreshes its Key Vault named values).')
+output API_MANAGEMENT_NAME string = apim.outputs.name
 
 @description('API Management gateway URL; every app is under /api/v1/<app>.')
 output API_GATEWAY_URL string = apim.outputs.gatewayUrl

@@ -21,14 +21,14 @@ param publisherEmail string
 @description('Optional. Publisher name.')
 param publisherName string = 'AI Platform'
 
-@description('Optional. SKU; v2 tiers support rate-limit-by-key and quota-by-key, which Consumption does not.')
+@description('Optional. SKU: a classic tier, because quota-by-key (product-limits.xml) runs only on classic (and self-hosted) gateways; v2 and Consumption refuse it when the policy is saved. The offline checks fail on an allowed SKU whose gateway lacks a policy the templates use.')
 @allowed([
-  'BasicV2'
-  'StandardV2'
   'Developer'
+  'Basic'
+  'Standard'
   'Premium'
 ])
-param sku string = 'BasicV2'
+param sku string = 'Basic'
 
 @description('Required. Resource id of the identity that reads function keys from Key Vault.')
 param identityId string

@@ -47,15 +47,15 @@ type eventSubscription = {
 var platformSubscriptions = filter(subscriptions, s => (s.?source ?? 'platform') == 'platform')
 var storageSubscriptions = filter(subscriptions, s => s.?source == 'storage')
 
-resource topic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
+resource topic 'Microsoft.EventGrid/topics@2022-06-15' existing = {
   name: topicName
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = if (!empty(storageSubscriptions)) {
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = if (!empty(storageSubscriptions)) {
   name: systemTopicName
   location: location
   tags: tags
@@ -96,7 +96,7 @@ var deadLetter = {
   }
 }
 
-resource platformEventSubscriptions 'Microsoft.EventGrid/topics/eventSubscriptions@2025-02-15' = [
+resource platformEventSubscriptions 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' = [
   for subscription in platformSubscriptions: {
     parent: topic
     name: toLower(subscription.function)
@@ -122,7 +122,7 @@ resource platformEventSubscriptions 'Microsoft.EventGrid/topics/eventSubscriptio
   }
 ]
 
-resource storageEventSubscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
+resource storageEventSubscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = [
   for subscription in storageSubscriptions: {
     parent: systemTopic
     name: toLower(subscription.function)

@@ -11,7 +11,7 @@ param location string = resourceGroup().location
 @description('Optional. Tags for the topic.')
 param tags object = {}
 
-resource topic 'Microsoft.EventGrid/topics@2025-02-15' = {
+resource topic 'Microsoft.EventGrid/topics@2022-06-15' = {
   name: name
   location: location
   tags: tags

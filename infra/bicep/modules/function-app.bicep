@@ -1,9 +1,8 @@
 // One function app on its own Flex Consumption plan (Java 17), running as its own user-assigned
 // identity: storage, the deployment package, Key Vault references and data planes all use it.
 //
-// App settings come from data (infra/bicep/apps/*.json): each value is used as given, except a value
-// written "{{name}}", which takes references[name] (an endpoint, a Key Vault reference...). This module
-// adds the references only it knows: identityClientId, appInsightsConnectionString, functionAppName.
+// App settings come from data through function-app-settings.bicep: here only those that hold no Key
+// Vault reference.
 
 @description('Required. Name of the function app.')
 param name string
@@ -56,10 +55,6 @@ param instanceMemoryMB int = 2048
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
-
-resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
-  name: applicationInsightsName
-}
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -120,22 +115,18 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-var allReferences = union(references, {
-  identityClientId: identityClientId
-  appInsightsConnectionString: insights.properties.ConnectionString
-  functionAppName: name
-})
-
-@description('Whether an app setting value is a "{{name}}" reference.')
-func isReference(value string) bool => startsWith(value, '{{') && endsWith(value, '}}')
-
-// "{{name}}" -> allReferences[name]; anything else is used as written.
-var resolvedSettings = toObject(items(settings), setting => setting.key, setting => isReference(setting.value) ? allReferences[substring(setting.value, 2, length(setting.value) - 4)] : setting.value)
-
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: site
-  name: 'appsettings'
-  properties: resolvedSettings
+// Only the settings that hold no Key Vault reference: the secrets and this app's roles on them come
+// later (main.bicep writes every setting then).
+module hostSettings 'function-app-settings.bicep' = {
+  name: 'settings-${serviceName}-host'
+  params: {
+    siteName: site.name
+    identityClientId: identityClientId
+    applicationInsightsName: applicationInsightsName
+    settings: settings
+    references: references
+    withKeyVaultReferences: false
+  }
 }
 
 @description('Name of the function app.')

@@ -14,11 +14,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
 }
 
-resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource secret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretName
   properties: {

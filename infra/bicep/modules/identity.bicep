@@ -9,7 +9,7 @@ param location string = resourceGroup().location
 @description('Optional. Tags for the identity.')
 param tags object = {}
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: name
   location: location
   tags: tags

@@ -14,7 +14,7 @@ param tags object = {}
 @secure()
 param secrets object = {}
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -31,7 +31,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
   for secret in items(secrets): {
     parent: vault
     name: secret.key

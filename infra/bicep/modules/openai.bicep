@@ -27,7 +27,7 @@ type modelDeployment = {
   capacity: int
 }
 
-resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+resource account 'Microsoft.CognitiveServices/accounts@2025-09-01' = {
   name: name
   location: location
   tags: tags
@@ -43,7 +43,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
 }
 
 @batchSize(1)
-resource modelDeployments 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = [
+resource modelDeployments 'Microsoft.CognitiveServices/accounts/deployments@2025-09-01' = [
   for deployment in deployments: {
     parent: account
     name: deployment.name

@@ -64,41 +64,41 @@ var onTopic = filter(assignments, a => a.scope == 'topic')
 var onKeyVault = filter(assignments, a => a.scope == 'keyVault')
 var onSecrets = filter(assignments, a => a.scope == 'secret')
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = [
   for a in onContainers: {
     name: '${storageAccountName}/default/${a.?resource ?? ''}'
   }
 ]
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' existing = [
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' existing = [
   for a in onQueues: {
     name: '${storageAccountName}/default/${a.?resource ?? ''}'
   }
 ]
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' existing = [
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' existing = [
   for a in onTables: {
     name: '${storageAccountName}/default/${a.?resource ?? ''}'
   }
 ]
 
-resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = if (!empty(openAiName)) {
+resource openAi 'Microsoft.CognitiveServices/accounts@2025-09-01' existing = if (!empty(openAiName)) {
   name: openAiName
 }
 
-resource topic 'Microsoft.EventGrid/topics@2025-02-15' existing = if (!empty(topicName)) {
+resource topic 'Microsoft.EventGrid/topics@2022-06-15' existing = if (!empty(topicName)) {
   name: topicName
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (!empty(keyVaultName)) {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = if (!empty(keyVaultName)) {
   name: keyVaultName
 }
 
-resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = [
+resource secrets 'Microsoft.KeyVault/vaults/secrets@2025-05-01' existing = [
   for a in onSecrets: {
     name: '${keyVaultName}/${a.?resource ?? ''}'
   }

@@ -21,7 +21,7 @@ param queues string[] = []
 @description('Optional. Tables to create.')
 param tables string[] = []
 
-resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
   tags: tags
@@ -43,12 +43,12 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: account
   name: 'default'
 }
 
-resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
   for container in containers: {
     parent: blobService
     name: container
@@ -58,31 +58,31 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
   }
 ]
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
   parent: account
   name: 'default'
 }
 
-resource workQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+resource workQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
   for queue in queues: {
     parent: queueService
     name: queue
   }
 ]
 
-resource poisonQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+resource poisonQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
   for queue in queues: {
     parent: queueService
     name: '${queue}-poison'
   }
 ]
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
   parent: account
   name: 'default'
 }
 
-resource dataTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+resource dataTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = [
   for table in tables: {
     parent: tableService
     name: table

@@ -7,8 +7,9 @@
 //   unless the App Service platform sets it (WEBSITE_*) or notSetInAzure gives the reason it stays unset.
 //   Every setting Bicep sets is named as in local.settings.sample.json (AzureWebJobsStorage__* are the
 //   identity-based form of AzureWebJobsStorage). Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and
-//   FUNCTIONS_EXTENSION_VERSION as app settings. AzureWebJobsStorage must be identity-based.
-// - references: every "{{name}}" value is one main.bicep or function-app.bicep defines.
+//   FUNCTIONS_EXTENSION_VERSION as app settings, and runs no OS packages (a *_COMMAND setting stays empty).
+//   AzureWebJobsStorage must be identity-based.
+// - references: every "{{name}}" value is one main.bicep or function-app-settings.bicep defines.
 // - resources: the queue, table or container named by a setting ending in _QUEUE, _TABLE or _CONTAINER
 //   (its Bicep value, which must equal the local.settings.sample.json value), by a queue/blob/table
 //   trigger or binding, is provisioned (storage lists of common.json and the apps); queues get their
@@ -33,7 +34,7 @@ import { join } from 'node:path';
 import { reachableFiles, settingsRead, functions } from './java.mjs';
 import { objectKeys } from './bicep.mjs';
 
-const HOST_SETTINGS = ['__credential', '__clientId', '__blobServiceUri', '__queueServiceUri', '__tableServiceUri'];
+const HOST_SETTINGS = ['__accountName', '__credential', '__clientId', '__blobServiceUri', '__queueServiceUri', '__tableServiceUri'];
 const FLEX_REJECTS = ['FUNCTIONS_WORKER_RUNTIME', 'FUNCTIONS_EXTENSION_VERSION', 'WEBSITE_RUN_FROM_PACKAGE'];
 const REFERENCE = /^\{\{(.+)\}\}$/;
 
@@ -53,7 +54,7 @@ function readJson(path) {
 export function infraModel(root, parsed) {
   const bicepDir = join(root, 'infra/bicep');
   const main = parsed.get(join(bicepDir, 'main.bicep'));
-  const functionApp = parsed.get(join(bicepDir, 'modules/function-app.bicep'));
+  const functionApp = parsed.get(join(bicepDir, 'modules/function-app-settings.bicep'));
   const roleModule = parsed.get(join(bicepDir, 'modules/role-assignments.bicep'));
   const loaded = new Map();
   for (const load of main?.loads ?? []) {
@@ -153,12 +154,16 @@ export function checkApp(root, appName, model, sample) {
     if (FLEX_REJECTS.includes(name)) {
       fail('settings', `${name} must not be an app setting on Flex Consumption (functionAppConfig sets the runtime)`);
     }
+    // Flex Consumption runs no OS packages: a setting that names an executable to run has nothing to run.
+    if (/_COMMAND$/.test(name) && typeof value === 'string' && value.trim() !== '') {
+      fail('settings', `${name} is '${value}', but Flex Consumption has no OS packages to run it (leave it empty; see infra/bicep/README.md)`);
+    }
     if (!name.startsWith('AzureWebJobsStorage__') && !(name in sample)) {
       fail('settings', `${name} is set by Bicep but is not in local.settings.sample.json (names must match)`);
     }
     const ref = typeof value === 'string' ? value.match(REFERENCE) : null;
     if (ref && !model.references.has(ref[1])) {
-      fail('references', `${name} refers to {{${ref[1]}}}, which neither main.bicep nor function-app.bicep defines`);
+      fail('references', `${name} refers to {{${ref[1]}}}, which neither main.bicep nor function-app-settings.bicep defines`);
     }
   }
   for (const suffix of HOST_SETTINGS) {

@@ -5,6 +5,11 @@ import { Parser, Language } from 'web-tree-sitter';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { checkResources } from './arm.mjs';
+import { checkPolicies } from './policies.mjs';
+import { checkOrdering } from './ordering.mjs';
+import { checkModels } from './models.mjs';
+import { checkRoleIds } from './roles.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -104,7 +109,7 @@ export async function parseBicep(path) {
       variables.set(name, node);
     }
   }
-  return { path, errors, modules, loads, variables, params, outputs };
+  return { path, tree, errors, modules, loads, variables, params, outputs };
 }
 
 /** The keys of a module's `params` object, wherever its body sits (plain, `if (...)` or `[for ...]`). */
@@ -191,6 +196,7 @@ export async function checkBicep(root, dir) {
     for (const e of file.errors) {
       findings.push({ check: 'bicep-syntax', message: `${rel}:${e.line}:${e.column} does not parse near '${e.text}'` });
     }
+    findings.push(...checkResources(rel, file.tree));
     for (const m of file.modules) {
       if (!existsSync(join(dirname(path), m.path))) {
         findings.push({ check: 'module-paths', message: `${rel}:${m.line} module '${m.path}' does not exist` });
@@ -205,5 +211,7 @@ export async function checkBicep(root, dir) {
       }
     }
   }
+  findings.push(...checkPolicies(root, parsed), ...checkOrdering(root, parsed), ...checkModels(root, parsed),
+    ...checkRoleIds(root, parsed));
   return { findings, parsed };
 }

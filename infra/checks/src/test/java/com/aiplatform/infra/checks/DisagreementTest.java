@@ -239,8 +239,12 @@ class DisagreementTest {
 
     @Test
     void should_fail_gateway_when_a_policy_template_has_a_placeholder_bicep_does_not_fill() {
-        assertThat(failures("policyPlaceholderUnknown")).singleElement().asString()
-                .isEqualTo("FAIL gateway infra/apim/policies/api.xml has __BACKEND_URL__, which api-management.bicep does not replace");
+        // The rendering check sees the same defect in every API's rendered policy.
+        assertThat(failures("policyPlaceholderUnknown"))
+                .contains("FAIL gateway infra/apim/policies/api.xml has __BACKEND_URL__, which api-management.bicep does not replace",
+                        "FAIL apim-policies infra/bicep/modules/api-management.bicep apiPolicies[0] (knowledge) still holds "
+                                + "the placeholder __BACKEND_URL__ after rendering")
+                .hasSize(6);
     }
 
     @Test

