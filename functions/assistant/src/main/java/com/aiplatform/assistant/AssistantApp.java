@@ -94,7 +94,7 @@ public final class AssistantApp extends ComposedApp {
                     new Chunks(embedder, CHUNK_WORDS, CHUNK_OVERLAP_WORDS), usage,
                     new FileEvents(SharedAdapters.events(runtime, settings, host), clock), clock, embedder.model().name());
             Budget budget = SharedAdapters.budget(settings);
-            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : text -> (text.length() + 3) / 4;
+            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
             var answers = new AskService(files, embedder,
                     new BudgetedChat(SharedAdapters.llm(runtime, settings), usage, budget, tokens),
                     vision(config, settings, clock).map(vision -> new BudgetedChat(vision, usage, budget, tokens)),

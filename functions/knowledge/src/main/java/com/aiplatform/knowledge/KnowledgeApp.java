@@ -81,7 +81,7 @@ public final class KnowledgeApp extends ComposedApp {
             VectorStore vectors = vectorStore(config, embedder.model().dimensions());
             parts.resource(vectors);
             LlmClient llm = SharedAdapters.llm(runtime, settings);
-            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : KnowledgeApp::approximateTokens;
+            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             var stores = new KnowledgeStores(new DocumentRepository(tables, config.documentsTable()), blobs,
                     config.documentsContainer(), vectors);
@@ -143,10 +143,6 @@ public final class KnowledgeApp extends ComposedApp {
     }
 
     /** Used only when the embedder has no tokenizer of its own (Azure OpenAI): about 4 characters a token. */
-    private static int approximateTokens(String text) {
-        return (text.length() + 3) / 4;
-    }
-
     /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */
     public DocumentService documents() {
         return documents;

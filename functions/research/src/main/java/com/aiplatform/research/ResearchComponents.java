@@ -19,12 +19,14 @@ import com.aiplatform.research.work.ResearchStores;
 import com.aiplatform.research.work.StepWorker;
 import com.aiplatform.research.work.SynthesisWorker;
 import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.blob.BlobStore;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.table.TableStore;
+import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.UsageMeter;
 
 import java.time.Clock;
@@ -58,7 +60,9 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
         }
         var checkpoint = new Checkpoint(tasks, clock);
         ExecutorService io = ioThreads();
-        var models = new ModelCalls(ports.llm(), ports.usage(), ports.budget(), tasks, checkpoint, io, clock);
+        // The usage record and the settlement run on io, beside the worker's own writes (see StepWorker).
+        var models = new ModelCalls(new BudgetedChat(ports.llm(), ports.usage(), ports.budget(),
+                TokenCounter.approximate(), io), tasks, checkpoint, clock);
         var outbox = new Outbox(tasks, messages, queues.step(), queues.synthesize(), config.outboxGrace(), clock);
         var fanIn = new FanIn(tasks, outbox, config.failedStepPolicy(), clock);
         var service = new TaskService(tasks, steps, new Reports(ports.blobs(), config.container()), messages,

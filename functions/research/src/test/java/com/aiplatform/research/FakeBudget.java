@@ -5,6 +5,7 @@ import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.budget.Reservation;
 import com.aiplatform.shared.budget.ReservationIds;
 import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,9 +20,15 @@ public final class FakeBudget implements Budget {
 
     private final Map<String, BigDecimal> held = new ConcurrentHashMap<>();
     private volatile BigDecimal limit;
+    private final java.util.concurrent.atomic.AtomicInteger unavailable = new java.util.concurrent.atomic.AtomicInteger();
 
     public void limit(BigDecimal usd) {
         this.limit = usd;
+    }
+
+    /** The next {@code times} reservations fail as the real adapter does when the platform cannot be reached. */
+    public void unavailable(int times) {
+        unavailable.set(times);
     }
 
     public synchronized BigDecimal committed() {
@@ -36,6 +43,9 @@ public final class FakeBudget implements Budget {
     public synchronized Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
         if (!ReservationIds.valid(reservationId)) {
             throw new IllegalArgumentException("The platform's budget API refuses reservation id " + reservationId);
+        }
+        if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw ProblemException.unavailable("The platform's budget API cannot be reached", null);
         }
         if (held.containsKey(reservationId)) {
             return new Reservation(reservationId, held.get(reservationId), Optional.empty());

@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code ./platform bench-research --tasks 100 --subquestions 4}: N research tasks of K sub-questions submitted
- * at once to the local platform (knowledge and research apps, Azurite in memory, the offline LLM), driven over
- * HTTP only. Prints tasks per minute, how many tasks ended how (none may be lost or stuck), and per step the
+ * at once to the local platform as {@code ./platform start} composes it (every app, so research reserves and settles
+ * every model call with the platform app's budget API and sends its usage records to the platform's ledger;
+ * Azurite in memory, the offline LLM), driven over HTTP only. Prints tasks per minute, how many tasks ended how (none may be lost or stuck), and per step the
  * orchestration overhead: the step function's wall time not spent in the knowledge search or the model call.
  * The wall time is the whole function run as the host timed it (every write included); search and model
  * times are what the step recorded.
@@ -56,6 +57,10 @@ public final class ResearchBenchCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT20M", description = "Give up waiting after this. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
+    @Option(names = "--apps", split = ",", description = "Host only these apps (default: every app, as ./platform start "
+            + "does). knowledge,research runs without the platform's budget and ledger, for comparison.")
+    Set<String> apps;
+
     @Option(names = "--set", description = "A setting for the apps, e.g. --set RESEARCH_STEP_TOP_K=3.")
     Map<String, String> settings = new HashMap<>();
 
@@ -67,8 +72,14 @@ public final class ResearchBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> values = new HashMap<>(Map.of("ONNX_EMBEDDING_VARIANT", "int8", "LLM_PROVIDER", "extractive"));
         values.putAll(settings);
-        try (RunningPlatform platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "research"))
-                .queueWorkers(workers).settings(values).build().start()) {
+        LocalPlatform.Builder builder = LocalPlatform.builder().inMemory().port(0).queueWorkers(workers).settings(values);
+        if (apps != null && !apps.isEmpty()) {
+            builder.apps(apps);
+        }
+        try (RunningPlatform platform = builder.build().start()) {
+            System.out.printf("apps %s, budget and ledger: the platform app's, at %s%n",
+                    platform.apps().stream().map(app -> app.name()).toList(),
+                    platform.settings().get("PLATFORM_API_BASE_URL").orElse("(none: unlimited)"));
             String base = platform.baseUrl();
             identity = BenchIdentity.headers(platform.settings());
             BenchCorpus.ingest(http, base, identity);
@@ -87,8 +98,10 @@ public final class ResearchBenchCommand implements Callable<Integer> {
             }
             double minutes = (System.nanoTime() - start) / 60e9;
             report(base, ids, finished, minutes);
+            boolean ledgered = platform.apps().stream().noneMatch(app -> app.name().equals("platform"))
+                    || ledger(base, ids, finished);
             storageProbe(platform, ids.get(0));
-            return finished.size() == ids.size() ? 0 : 1;
+            return finished.size() == ids.size() && ledgered ? 0 : 1;
         }
     }
 
@@ -192,6 +205,46 @@ public final class ResearchBenchCommand implements Callable<Integer> {
                 pct(search, 50), pct(search, 95));
         System.out.printf("queue wait per step  p50 %.1f ms, p95 %.1f ms  (sent to started)%n",
                 pct(queueWait, 50), pct(queueWait, 95));
+    }
+
+    /**
+     * The platform's ledger, read through its usage API once the queue of usage records has drained: every completed
+     * task must show exactly its model calls there under {@code groupBy=task} (one line per call however often it was
+     * sent; a step without passages and a report without findings make none).
+     */
+    private boolean ledger(String base, List<String> ids, Map<String, String> finished) throws Exception {
+        Set<String> completed = new java.util.HashSet<>();
+        finished.forEach((id, status) -> {
+            if (status.equals("completed")) {
+                completed.add(id);
+            }
+        });
+        Map<String, Long> expected = new HashMap<>();
+        for (String id : completed) {
+            JsonNode task = send("GET", base + "/api/v1/research/tasks/" + id, null, 200);
+            long steps = 0;
+            for (JsonNode step : task.get("subQuestions")) {
+                steps += step.path("generator").asText("none").equals("none") ? 0 : 1;
+            }
+            String report = task.path("report").path("generator").asText("none");
+            expected.put(id, steps + (report.equals("none") ? 0 : 1));
+        }
+        Map<String, Long> calls = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            calls.clear();
+            for (JsonNode group : send("GET", base + "/api/v1/platform/usage?groupBy=task", null, 200).get("groups")) {
+                calls.put(group.get("key").asText(), group.get("totals").get("calls").asLong());
+            }
+            long missing = completed.stream().filter(id -> !calls.getOrDefault(id, 0L).equals(expected.get(id))).count();
+            if (missing == 0 || System.nanoTime() > deadline) {
+                long lines = ids.stream().mapToLong(id -> calls.getOrDefault(id, 0L)).sum();
+                System.out.printf("platform ledger      %d of %d completed tasks with exactly their model calls (%d "
+                        + "lines for the measured tasks); other counts %d%n", completed.size() - missing, completed.size(), lines, missing);
+                return missing == 0;
+            }
+            Thread.sleep(500);
+        }
     }
 
     /**

@@ -5,57 +5,49 @@ import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskKey;
 import com.aiplatform.research.tasks.TaskRepository;
 import com.aiplatform.research.tasks.TaskStatus;
-import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetExceededException;
-import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.identity.Caller;
-import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
-import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.Source;
+import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.Usage;
-import com.aiplatform.shared.usage.UsageMeter;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every model call of a task goes through here: reserve the most the call can cost on the task's ledger
- * (refused, and the task stopped as {@code budget_exceeded}, if that would pass {@code maxCostUsd}), call,
- * send a usage record linked to the task, settle the actual cost. Reservations are upper bounds (input
- * estimated generously, output at {@code maxOutputTokens}), so settled spending never passes the cap.
+ * What research adds to {@link BudgetedChat}, which makes every model call of every app (the platform budget's
+ * reservation, the call, the usage record, the settlement): the task's own ledger and its {@code maxCostUsd} cap.
+ * Before a call its most expensive outcome is reserved on the ledger (refused, and the task stopped as
+ * {@code budget_exceeded}, if that would pass the cap); a refusal of the platform's budget stops the task the same
+ * way. The ids of a call are derived from the task and its ledger entry, so a redelivered message reserves and
+ * records once, and can account again for a stored step whose worker stopped before its accounting finished.
  */
 public final class ModelCalls {
 
-    private final LlmClient llm;
-    private final UsageMeter meter;
-    private final Budget budget;
-    private final CallAccounting accounting;
+    static final String APP = "research";
+
+    private final BudgetedChat chat;
     private final TaskRepository tasks;
     private final Checkpoint checkpoint;
     private final Clock clock;
 
-    public ModelCalls(LlmClient llm, UsageMeter meter, Budget budget, TaskRepository tasks, Checkpoint checkpoint,
-                      Executor io, Clock clock) {
-        this.llm = llm;
-        this.meter = meter;
-        this.budget = budget;
-        this.accounting = new CallAccounting(meter, budget, io);
+    public ModelCalls(BudgetedChat chat, TaskRepository tasks, Checkpoint checkpoint, Clock clock) {
+        this.chat = chat;
         this.tasks = tasks;
         this.checkpoint = checkpoint;
         this.clock = clock;
     }
 
     public String modelName() {
-        return llm.modelName();
+        return chat.modelName();
     }
 
     /** A gate for one call attempt, settled at once; {@code modelNanos} collects the time spent in the model. */
@@ -99,33 +91,26 @@ public final class ModelCalls {
     public Optional<Result> call(Task task, String ledgerKey, String operation, ChatRequest request,
                                  AtomicLong modelNanos) {
         TaskKey key = task.key();
-        BigDecimal estimate = meter.prices().cost(new Usage(llm.modelName(), estimateInputTokens(request),
-                request.maxOutputTokens()));
-        Optional<Task> seen = reserve(task, ledgerKey, operation, estimate);
+        BudgetedChat.Priced priced = chat.price(request);
+        Optional<Task> seen = reserve(task, ledgerKey, operation, priced.estimateUsd());
         if (seen.isEmpty()) {
             return Optional.empty();
         }
-        var caller = CallAccounting.owner(task);
-        Optional<Reservation> money = reserveMoney(caller, key, ledgerKey, estimate);
-        if (money.isEmpty()) {
-            return Optional.empty();
-        }
-        long start = System.nanoTime();
-        ChatResponse response;
+        BudgetedChat.Result result;
         try {
-            response = llm.chat(request);
+            result = chat.start(context(task), operation, priced, ids(key, ledgerKey));
+        } catch (BudgetExceededException refused) {
+            stop(key, ledgerKey, refused);
+            return Optional.empty();
         } catch (RuntimeException e) {
             var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0); // a failed call is not billed
             tasks.update(key, t -> nothing.applyTo(t, clock.instant()));
-            budget.settle(caller, money.get(), BigDecimal.ZERO);
             throw e;
-        } finally {
-            modelNanos.addAndGet(System.nanoTime() - start);
         }
-        Usage usage = response.usage();
-        CompletableFuture<Void> accounted = accounting.start(task, ledgerKey, operation, usage, money.get());
-        return Optional.of(new Result(response, new Settlement(ledgerKey, meter.prices().cost(usage),
-                usage.inputTokens(), usage.outputTokens()), seen.get(), accounted));
+        modelNanos.addAndGet(result.modelNanos());
+        Usage usage = result.response().usage();
+        return Optional.of(new Result(result.response(), new Settlement(ledgerKey, result.usage().costUsd(),
+                usage.inputTokens(), usage.outputTokens()), seen.get(), result.accounted()));
     }
 
     /**
@@ -133,7 +118,22 @@ public final class ModelCalls {
      * made it stopped before its usage record was sent or its budget settled. Made twice, they count once.
      */
     public void reaccount(Task task, String ledgerKey, String operation, long inputTokens, long outputTokens) {
-        accounting.again(task, ledgerKey, operation, new Usage(llm.modelName(), inputTokens, outputTokens));
+        Await.result(chat.account(context(task), operation, new Usage(chat.modelName(), inputTokens, outputTokens),
+                ids(task.key(), ledgerKey)));
+    }
+
+    /** The task's owner, on whose behalf every call of the task is made and billed. */
+    static Caller owner(Task task) {
+        return new Caller(task.owner().consumerId(), task.key().tenant(), task.owner().roles());
+    }
+
+    /** The reservation and usage record ids of a task's call: the same for every delivery of its message. */
+    public static BudgetedChat.CallIds ids(TaskKey key, String ledgerKey) {
+        return BudgetedChat.CallIds.derive(APP, key.tenant().value(), key.id(), ledgerKey);
+    }
+
+    private static CallContext context(Task task) {
+        return new CallContext(owner(task), APP, task.key().id(), task.traceparent());
     }
 
     /**
@@ -168,40 +168,15 @@ public final class ModelCalls {
         return granted.get() ? after : Optional.empty();
     }
 
-    /**
-     * Reserves the estimate against the caller's consumer and tenant budgets (the platform app's), under an id
-     * made of the task and the ledger entry so that a redelivered message reserves once. A refusal stops the
-     * task as {@code budget_exceeded}, with the task ledger's reservation released.
-     */
-    private Optional<Reservation> reserveMoney(Caller caller, TaskKey key, String ledgerKey, BigDecimal estimate) {
-        try {
-            return Optional.of(budget.reserve(caller, CallAccounting.reservationId(key, ledgerKey), estimate));
-        } catch (BudgetExceededException refused) {
-            var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0);
-            tasks.update(key, t -> {
-                nothing.applyTo(t, clock.instant());
-                if (!t.status().terminal()) {
-                    t.transition(TaskStatus.BUDGET_EXCEEDED, refused.problem().detail(), clock.instant());
-                }
-                return true;
-            });
-            return Optional.empty();
-        }
-    }
-
-    /** Generous on purpose (3 characters a token, plus framing), so that the reservation covers the real count. */
-    static long estimateInputTokens(ChatRequest request) {
-        long characters = 0;
-        long items = 0;
-        for (ChatMessage message : request.messages()) {
-            characters += message.content() == null ? 0 : message.content().length();
-            items++;
-        }
-        for (Source source : request.sources()) {
-            characters += (source.reference() == null ? 0 : source.reference().length())
-                    + (source.text() == null ? 0 : source.text().length());
-            items++;
-        }
-        return characters / 3 + 8 * items + 64;
+    /** The platform refused the money: the ledger's reservation is released and the task stops as budget_exceeded. */
+    private void stop(TaskKey key, String ledgerKey, BudgetExceededException refused) {
+        var nothing = new Settlement(ledgerKey, BigDecimal.ZERO, 0, 0);
+        tasks.update(key, t -> {
+            nothing.applyTo(t, clock.instant());
+            if (!t.status().terminal()) {
+                t.transition(TaskStatus.BUDGET_EXCEEDED, refused.problem().detail(), clock.instant());
+            }
+            return true;
+        });
     }
 }

@@ -94,7 +94,9 @@ public final class StepWorker {
         try {
             research(task.get(), claimed, Await.result(retrieval), message, start);
         } catch (ProblemException | LlmException e) {
-            if (e instanceof LlmException llm && llm.retriable()) {
+            // An unavailable dependency (the model, or the platform's budget API answering 5xx) may come back:
+            // the queue retries the message. A refusal the caller could fix fails the step at once.
+            if (e instanceof LlmException llm ? llm.retriable() : ((ProblemException) e).status() >= 500) {
                 throw remember(claimed, e);
             }
             finish(claimed.ended(StepState.FAILED, "Not retried: " + e.getMessage(), clock.instant()), null, null);

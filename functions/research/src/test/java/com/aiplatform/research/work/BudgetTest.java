@@ -98,4 +98,19 @@ class BudgetTest {
         assertThat((long) kit.budget.reservations()).isEqualTo(kit.usageRecords("research.step")
                 + kit.usageRecords("research.synthesize") + kit.usageRecords("research.plan"));
     }
+
+    @Test
+    void should_retry_the_step_and_complete_when_the_platforms_budget_api_is_unavailable_once() {
+        var kit = new ResearchTestKit(EXPENSIVE);
+        Task task = kit.start(ResearchTestKit.ALICE, new CreateTaskRequest(QUESTION, 2, new BigDecimal("10"), null));
+        kit.budget.unavailable(1); // the first model call's reservation (the offline planner calls none)
+
+        kit.driver.drain();
+
+        Task done = kit.task(task);
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(kit.components.stores().steps().list(task.key())).extracting(s -> s.attempts()).contains(2);
+        assertThat(done.ledger().costUsd()).isEqualByComparingTo(kit.usageCost());
+        assertThat(kit.budget.committed()).isEqualByComparingTo(kit.usageCost());
+    }
 }

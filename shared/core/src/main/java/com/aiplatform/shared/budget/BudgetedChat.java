@@ -12,12 +12,17 @@ import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.UsageRecord;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The one seam every app's model calls go through: reserve the estimated cost (prompt tokens plus
  * max output tokens, at the model's price), call the model, record the usage, settle the actual cost.
- * A failed call settles at zero, releasing the reservation.
+ * A failed call settles at zero, releasing the reservation. The usage record and the settlement run on
+ * {@code accounting} (the calling thread by default); a caller that has writes of its own to make can
+ * {@link #start} a call and wait for {@link Result#accounted()} after them, so the two round trips cost it nothing.
  */
 public final class BudgetedChat {
 
@@ -25,33 +30,105 @@ public final class BudgetedChat {
     private final UsageMeter usage;
     private final Budget budget;
     private final TokenCounter tokens;
+    private final Executor accounting;
 
     public BudgetedChat(LlmClient llm, UsageMeter usage, Budget budget, TokenCounter tokens) {
+        this(llm, usage, budget, tokens, Runnable::run);
+    }
+
+    public BudgetedChat(LlmClient llm, UsageMeter usage, Budget budget, TokenCounter tokens, Executor accounting) {
         this.llm = llm;
         this.usage = usage;
         this.budget = budget;
         this.tokens = tokens;
+        this.accounting = accounting;
     }
 
-    /** The model's answer and the usage record it was billed under. */
-    public record Result(ChatResponse response, UsageRecord usage) {
+    /**
+     * The ids a call is reserved and recorded under. Work that may run again (a redelivered queue message)
+     * derives them from what identifies the call, so the repeat finds the first reservation and writes the same
+     * ledger row; the reservation id follows {@link ReservationIds}, and a usage record id is a Table row key.
+     */
+    public record CallIds(String reservationId, String usageRecordId) {
+
+        public CallIds {
+            if (!ReservationIds.valid(reservationId) || !ReservationIds.valid(usageRecordId)) {
+                throw new IllegalArgumentException("Call ids are 1-64 letters, digits or hyphens: "
+                        + reservationId + ", " + usageRecordId);
+            }
+        }
+
+        /** For a call made once (a request): new ids. */
+        public static CallIds fresh() {
+            String id = UUID.randomUUID().toString();
+            return new CallIds(id, id);
+        }
+
+        /** For a call that may be made again: the same app and parts always give the same ids. */
+        public static CallIds derive(String app, String... parts) {
+            String id = ReservationIds.derive(app, parts);
+            return new CallIds(id, id);
+        }
+    }
+
+    /** A request with the most it can cost, for a caller that holds a limit of its own before the call. */
+    public record Priced(ChatRequest request, BigDecimal estimateUsd) {
+    }
+
+    /**
+     * The model's answer, the usage record it was billed under, the time spent in the model itself, and the
+     * usage record and settlement ({@code accounted}: done when both are).
+     */
+    public record Result(ChatResponse response, UsageRecord usage, long modelNanos, CompletableFuture<Void> accounted) {
     }
 
     /** @throws BudgetExceededException (402) before calling the model when the estimate would pass a budget */
     public Result chat(CallContext context, String operation, ChatRequest request) {
-        BigDecimal estimate = usage.prices().cost(new Usage(llm.modelName(), promptTokens(request),
-                request.maxOutputTokens()));
-        Reservation reservation = budget.reserve(context.caller(), UUID.randomUUID().toString(), estimate);
+        Result result = start(context, operation, price(request), CallIds.fresh());
+        result.accounted().join();
+        return result;
+    }
+
+    /** The most {@code request} can cost: its prompt tokens and all its output tokens, at the model's price. */
+    public Priced price(ChatRequest request) {
+        return new Priced(request, usage.prices().cost(new Usage(llm.modelName(), promptTokens(request),
+                request.maxOutputTokens())));
+    }
+
+    /**
+     * Reserves under {@code ids}, calls the model and starts the accounting without waiting for it.
+     *
+     * @throws BudgetExceededException (402) before calling the model when the estimate would pass a budget
+     */
+    public Result start(CallContext context, String operation, Priced priced, CallIds ids) {
+        Reservation reservation = budget.reserve(context.caller(), ids.reservationId(), priced.estimateUsd());
         ChatResponse response;
+        long start = System.nanoTime();
         try {
-            response = llm.chat(request);
+            response = llm.chat(priced.request());
         } catch (RuntimeException e) {
             budget.settle(context.caller(), reservation, BigDecimal.ZERO);
             throw e;
         }
-        UsageRecord record = usage.record(context, operation, response.usage());
-        budget.settle(context.caller(), reservation, record.costUsd());
-        return new Result(response, record);
+        long modelNanos = System.nanoTime() - start;
+        UsageRecord record = usage.price(context, operation, response.usage(), ids.usageRecordId());
+        return new Result(response, record, modelNanos, account(context, record, reservation));
+    }
+
+    /**
+     * Sends the usage record and settles the reservation of a call made before, again: for a worker that finds a
+     * call's result stored but cannot know whether the worker before it finished accounting. Counted once.
+     */
+    public CompletableFuture<Void> account(CallContext context, String operation, Usage used, CallIds ids) {
+        UsageRecord record = usage.price(context, operation, used, ids.usageRecordId());
+        return account(context, record, new Reservation(ids.reservationId(), BigDecimal.ZERO, Optional.empty()));
+    }
+
+    private CompletableFuture<Void> account(CallContext context, UsageRecord record, Reservation reservation) {
+        return CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> usage.send(record), accounting),
+                CompletableFuture.runAsync(() -> budget.settle(context.caller(), reservation, record.costUsd()),
+                        accounting));
     }
 
     public String modelName() {
@@ -65,7 +142,8 @@ public final class BudgetedChat {
             total += 4 + (message.content() == null ? 0 : tokens.count(message.content()));
         }
         for (Source source : request.sources()) {
-            total += 8 + tokens.count(source.reference() == null ? "" : source.reference()) + tokens.count(source.text());
+            total += 8 + tokens.count(source.reference() == null ? "" : source.reference())
+                    + tokens.count(source.text() == null ? "" : source.text());
         }
         return total;
     }

@@ -25,12 +25,21 @@ public final class UsageMeter {
      * the same record to the ledger, which writes by id. The id must be a valid Table storage row key.
      */
     public UsageRecord record(CallContext context, String operation, Usage usage, String recordId) {
-        var record = new UsageRecord(recordId, clock.instant(),
+        UsageRecord record = price(context, operation, usage, recordId);
+        send(record);
+        return record;
+    }
+
+    /** The priced record, not yet sent: for a caller that sends it off its critical path ({@link #send}). */
+    public UsageRecord price(CallContext context, String operation, Usage usage, String recordId) {
+        return new UsageRecord(recordId, clock.instant(),
                 context.caller().tenant().value(), context.caller().consumerId(), context.app(), operation,
                 usage.model(), usage.inputTokens(), usage.outputTokens(), prices.cost(usage), context.traceId(),
                 context.correlationId());
+    }
+
+    public void send(UsageRecord record) {
         sink.record(record);
-        return record;
     }
 
     public PriceTable prices() {

@@ -72,6 +72,52 @@ class BudgetedChatTest {
         assertThat(budget.settled).containsExactly(BigDecimal.ZERO);
     }
 
+    @Test
+    void should_reserve_and_record_under_the_callers_ids_and_account_only_when_the_executor_runs() {
+        var deferred = new ArrayList<Runnable>();
+        var chat = new BudgetedChat(model(new Usage("m", 100, 50)), meter, budget, text -> 1, deferred::add);
+        var ids = BudgetedChat.CallIds.derive("research", "acme", "rt-1", "s01#1");
+
+        var result = chat.start(CONTEXT, "research.step", chat.price(request(10)), ids);
+
+        assertThat(budget.ids).containsExactly(ids.reservationId());
+        assertThat(result.usage().id()).isEqualTo(ids.usageRecordId());
+        assertThat(result.accounted()).isNotDone();
+        assertThat(sink.records()).isEmpty();
+        assertThat(budget.settled).isEmpty();
+
+        deferred.forEach(Runnable::run);
+
+        assertThat(result.accounted()).isDone();
+        assertThat(sink.records()).extracting(r -> r.id()).containsExactly(ids.usageRecordId());
+        assertThat(budget.settled).containsExactly(new BigDecimal("0.2"));
+    }
+
+    @Test
+    void should_send_the_same_record_and_settle_the_same_reservation_when_a_stored_call_is_accounted_again() {
+        var chat = new BudgetedChat(model(new Usage("m", 100, 50)), meter, budget, text -> 1);
+        var ids = BudgetedChat.CallIds.derive("research", "acme", "rt-1", "synth#1");
+
+        chat.start(CONTEXT, "research.synthesize", chat.price(request(10)), ids).accounted().join();
+        chat.account(CONTEXT, "research.synthesize", new Usage("m", 100, 50), ids).join();
+
+        assertThat(sink.records()).extracting(r -> r.id()).containsExactly(ids.usageRecordId(), ids.usageRecordId());
+        assertThat(sink.records()).extracting(r -> r.costUsd()).allSatisfy(c -> assertThat(c).isEqualByComparingTo("0.2"));
+        assertThat(budget.settledIds).containsExactly(ids.reservationId(), ids.reservationId());
+    }
+
+    @Test
+    void should_derive_the_same_valid_ids_from_the_same_parts_and_refuse_ids_the_budget_api_refuses() {
+        var ids = BudgetedChat.CallIds.derive("research", "acme", "rt-1", "s01#1");
+
+        assertThat(ids).isEqualTo(BudgetedChat.CallIds.derive("research", "acme", "rt-1", "s01#1"));
+        assertThat(ids).isNotEqualTo(BudgetedChat.CallIds.derive("research", "acme", "rt-1", "s01#2"));
+        assertThat(ReservationIds.valid(ids.reservationId())).isTrue();
+        assertThat(ReservationIds.valid(BudgetedChat.CallIds.fresh().reservationId())).isTrue();
+        assertThatThrownBy(() -> new BudgetedChat.CallIds("rt-1/s01#1", "r1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BudgetedChat.CallIds("r1", "x".repeat(65))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static ChatRequest request(int maxTokens) {
         return new ChatRequest(List.of(ChatMessage.user("what is the price")), List.of(), List.of(), maxTokens, 0);
     }
@@ -94,9 +140,11 @@ class BudgetedChatTest {
         };
     }
 
-    private static final class RecordingBudget implements Budget {
+    private static class RecordingBudget implements Budget {
+        final List<String> ids = new ArrayList<>();
         final List<BigDecimal> reserved = new ArrayList<>();
         final List<BigDecimal> settled = new ArrayList<>();
+        final List<String> settledIds = new ArrayList<>();
         boolean refuse;
 
         @Override
@@ -104,6 +152,7 @@ class BudgetedChatTest {
             if (refuse) {
                 throw new BudgetExceededException("consumer", new BigDecimal("0.001"), estimatedUsd);
             }
+            ids.add(reservationId);
             reserved.add(estimatedUsd);
             return new Reservation(reservationId, estimatedUsd, Optional.empty());
         }
@@ -111,6 +160,7 @@ class BudgetedChatTest {
         @Override
         public void settle(Caller caller, Reservation reservation, BigDecimal actualUsd) {
             settled.add(actualUsd);
+            settledIds.add(reservation.id());
         }
     }
 }

@@ -39,9 +39,9 @@ public final class ExtractiveLlmClient implements LlmClient {
 
     private final TokenCounter tokens;
 
-    /** Estimates tokens as one per four characters, which is close for English with GPT tokenizers. */
+    /** Counts tokens with {@link TokenCounter#approximate()}, as every app without a tokenizer does. */
     public ExtractiveLlmClient() {
-        this(text -> (int) Math.ceil(text.length() / 4.0));
+        this(TokenCounter.approximate());
     }
 
     public ExtractiveLlmClient(TokenCounter tokens) {

@@ -6,7 +6,9 @@ import com.aiplatform.shared.budget.Reservation;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.problem.Problem;
 import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.shared.telemetry.TraceContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import java.util.Optional;
  * The platform app's budget API as a {@link Budget}: the call goes straight to the platform function
  * app with its function key and the caller's gateway identity. Reservations fail closed (503 when the
  * platform cannot be reached: money is not spent unaccounted); a failed settlement is logged and leaves
- * the reservation held, which errs on the side of the budget.
+ * the reservation held, which errs on the side of the budget. A 402 is a {@link BudgetExceededException} with what
+ * is left; another 4xx (an id or amount the API refuses) comes back as a problem with its status.
  */
 public final class HttpBudget implements Budget {
 
@@ -54,12 +57,21 @@ public final class HttpBudget implements Budget {
         HttpResponse<String> response = post(caller, RESERVATIONS,
                 Map.of("reservationId", reservationId, "estimatedUsd", estimatedUsd));
         JsonNode body = parse(response);
-        if (response.statusCode() == 402) {
-            throw new BudgetExceededException(body.path("scope").asText("consumer"),
-                    body.path("remainingUsd").decimalValue(), estimatedUsd);
+        int status = response.statusCode();
+        if (status == 402) {
+            JsonNode remaining = body.path("remainingUsd");
+            throw new BudgetExceededException(body.path("scope").asText("consumer"), remaining.isNumber()
+                    ? remaining.decimalValue() : new BigDecimal(response.headers()
+                            .firstValue(BudgetExceededException.REMAINING_HEADER).orElse("0")), estimatedUsd);
         }
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw ProblemException.unavailable("The platform's budget API answered " + response.statusCode()
+        // A refused id or amount is this call's own fault: the caller's error, not retried. Anything else (a wrong
+        // key, a route not found at the base URL, 5xx) means the budget cannot be checked now: unavailable.
+        if (status == 400 || status == 409 || status == 413 || status == 422) {
+            throw new ProblemException(Problem.of(status, "budget-refused", "The platform's budget API refused the call",
+                    detail(body, response.body())));
+        }
+        if (status != 200 && status != 201) {
+            throw ProblemException.unavailable("The platform's budget API answered " + status
                     + ": " + body.path("detail").asText(""), null);
         }
         JsonNode remaining = body.path("remainingUsd");
@@ -94,6 +106,7 @@ public final class HttpBudget implements Budget {
         if (!functionKey.isBlank()) {
             request.header("x-functions-key", functionKey);
         }
+        TraceContext.current().ifPresent(traceparent -> request.header("traceparent", traceparent));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -102,6 +115,13 @@ public final class HttpBudget implements Budget {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("Interrupted while calling the platform's budget API", e);
         }
+    }
+
+    /** The problem's detail and each of its validation errors, so the caller's log says what to fix. */
+    private static String detail(JsonNode problem, String raw) {
+        StringBuilder detail = new StringBuilder(problem.path("detail").asText(raw));
+        problem.path("errors").forEach(error -> detail.append("; ").append(error.asText()));
+        return detail.toString();
     }
 
     private static JsonNode parse(HttpResponse<String> response) {

@@ -1,4 +1,4 @@
-package com.aiplatform.local.knowledge;
+package com.aiplatform.local.contract;
 
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * platform gives apps its own address and an app-to-app key, and the caller's tenant travels with the call.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpKnowledgeBaseTest {
+class HttpKnowledgeBaseContractTest {
 
     private static final Caller ALICE = new Caller("alice", TenantId.of("tenant-a"), Set.of());
     private static final Caller BOB = new Caller("bob", TenantId.of("tenant-b"), Set.of());
@@ -84,6 +84,30 @@ class HttpKnowledgeBaseTest {
     void should_return_the_knowledge_apps_4xx_as_a_problem_when_the_request_is_invalid() {
         assertThatThrownBy(() -> knowledge.search(ALICE, " ", 3))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
+    }
+
+    @Test
+    void should_return_each_refusal_with_its_status_when_the_request_breaks_the_search_contract() {
+        assertThatThrownBy(() -> knowledge.search(ALICE, "espresso", 0))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.problem().type().toString()).endsWith("knowledge-refused");
+                });
+        assertThatThrownBy(() -> knowledge.search(ALICE, "espresso ".repeat(2_000), 3))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isBetween(400, 413));
+        assertThatThrownBy(() -> knowledge.delete(ALICE, "-not-an-id"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void should_carry_the_callers_identity_so_another_consumer_of_the_tenant_finds_the_tenants_documents() {
+        knowledge.ingestText(ALICE, new KnowledgeBase.TextDocument("grinder", "Grinder",
+                "The burr grinder needs cleaning every fortnight with a dry brush.", Map.of()));
+        var carol = new Caller("carol", ALICE.tenant(), Set.of());
+
+        assertThat(knowledge.search(carol, "how often is the burr grinder cleaned", 3))
+                .extracting(KnowledgeHit::documentId).contains("grinder");
+        assertThat(knowledge.search(BOB, "how often is the burr grinder cleaned", 3)).isEmpty();
     }
 
     @Test
