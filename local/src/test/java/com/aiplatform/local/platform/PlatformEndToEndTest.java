@@ -120,6 +120,22 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void should_show_health_details_only_to_a_platform_admin() {
+        String dataDir = platform.settings().get("DATA_DIR").orElseThrow();
+        var full = client.send("GET", "/api/v1/knowledge/health", admin, null);
+        assertThat(full.body()).contains(dataDir);
+
+        var coarse = client.send("GET", "/api/v1/knowledge/health", shopKey, null);
+        assertThat(coarse.statusCode()).isEqualTo(200);
+        assertThat(json(coarse).get("dependencies").get("vectorStore").get("status").asText()).isEqualTo("up");
+        assertThat(coarse.body()).doesNotContain(dataDir).doesNotContain("\"detail\"");
+        var platformHealth = client.send("GET", "/api/v1/platform/health", shopKey, null);
+        assertThat(platformHealth.body()).contains("\"app\":\"knowledge\",\"status\":\"up\"")
+                .doesNotContain("\"detail\"").doesNotContain("127.0.0.1");
+    }
+
+    @Test
     @Order(5)
     void should_replay_a_dead_letter_into_its_queue_and_audit_it() {
         var queues = AzureStorageClients.fromSettings(platform.settings()).workQueue();

@@ -10,8 +10,8 @@ import com.aiplatform.shared.problem.ProblemException;
  */
 public final class Access {
 
-    public static final String ADMIN = "admin";
-    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String ADMIN = Caller.ADMIN;
+    public static final String PLATFORM_ADMIN = Caller.PLATFORM_ADMIN;
 
     private Access() {
     }
