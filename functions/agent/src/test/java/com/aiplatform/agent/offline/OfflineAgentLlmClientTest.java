@@ -1,6 +1,7 @@
 package com.aiplatform.agent.offline;
 
 import com.aiplatform.agent.AgentTestKit;
+import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
@@ -52,7 +53,8 @@ class OfflineAgentLlmClientTest {
             "Show the purchases on the account grace.hopper@example.com|find_customer_orders",
             "How long is the warranty on a grinder?|search_knowledge_base",
             "Close ticket TCK-0000BBBB, it is solved|update_ticket",
-            "Can a member of your staff call me back?|handover_to_human"})
+            "Can a member of your staff call me back?|handover_to_human",
+            "How long do refunds take?|search_knowledge_base"})
     void should_pick_the_tool_whose_description_matches_when_asked_in_plain_words(String message, String tool) {
         ChatResponse response = ask(message);
         assertThat(response.toolCalls()).as(message + " -> " + response.text()).hasSize(1);
@@ -80,6 +82,25 @@ class OfflineAgentLlmClientTest {
         JsonNode arguments = Json.tree(call.argumentsJson());
         assertThat(arguments.get("orderNumber").asText()).isEqualTo("ORD-10002");
         assertThat(arguments.get("description").asText()).isEqualTo("It arrived broken, please open a ticket");
+    }
+
+    @Test
+    void should_answer_from_the_refunds_passage_and_not_quote_shipping_times_when_asked_how_long_refunds_take() {
+        var call = new ToolCall("c1", "search_knowledge_base", "{\"query\":\"How long do refunds take?\"}");
+        var passages = Json.mapper().createObjectNode();
+        var list = passages.putArray("passages");
+        int number = 1;
+        for (var policy : DemoDataset.policies()) {
+            list.addObject().put("number", number++).put("title", policy.title()).put("documentId", policy.id())
+                    .put("text", policy.text());
+        }
+        ChatResponse response = client.chat(new ChatRequest(List.of(ChatMessage.user("How long do refunds take?"),
+                ChatMessage.assistant("", List.of(call)), ChatMessage.tool("c1", passages.toString())),
+                List.of(), tools, 300, 0));
+
+        assertThat(response.text()).contains("Refunds are paid to the original card within five business days")
+                .doesNotContain("three to six days").doesNotContain("[2]");
+        assertThat(response.citations()).containsExactly(1);
     }
 
     @Test
