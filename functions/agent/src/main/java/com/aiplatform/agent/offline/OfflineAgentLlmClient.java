@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The agent's offline fallback, used when no language model is configured. It is not a model and says so
  * in every reply. On a customer's message it picks the tool whose description is closest to the message
  * in the embedding space (cosine similarity, plus a small bonus when the message contains an identifier
- * the tool requires), and fills the arguments by pattern from the tool's schema. Once the tool has run,
+ * the tool requires, counted before the similarity threshold), and fills the arguments by pattern from the tool's schema. Once the tool has run,
  * {@link OfflineReplies} writes the reply from the tool results. Deterministic: the same conversation gets
  * the same calls and the same reply.
  */
@@ -84,7 +84,9 @@ public final class OfflineAgentLlmClient implements LlmClient {
         Route best = null;
         for (ToolSpec tool : tools) {
             double score = cosine(query, descriptionVectors.computeIfAbsent(tool.description(), embedder::embed));
-            if (score >= MIN_SIMILARITY && holdsRequiredIdentifier(tool, message)) {
+            // Before the threshold: "What is the status of ORD-10002?" is mostly filler words around the one
+            // thing that says which tool it is for, the order number.
+            if (holdsRequiredIdentifier(tool, message)) {
                 score += IDENTIFIER_BONUS;
             }
             if (score >= MIN_SIMILARITY && (best == null || score > best.score())) {

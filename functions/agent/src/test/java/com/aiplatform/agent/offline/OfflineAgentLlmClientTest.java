@@ -54,6 +54,8 @@ class OfflineAgentLlmClientTest {
             "How long is the warranty on a grinder?|search_knowledge_base",
             "Close ticket TCK-0000BBBB, it is solved|update_ticket",
             "Can a member of your staff call me back?|handover_to_human",
+            "What is the status of ORD-10002?|get_order_status",
+            "the status of ORD-10002?|get_order_status",
             "How long do refunds take?|search_knowledge_base"})
     void should_pick_the_tool_whose_description_matches_when_asked_in_plain_words(String message, String tool) {
         ChatResponse response = ask(message);
