@@ -56,12 +56,14 @@ public final class OfflineAgentLlmClient implements LlmClient {
                     List.of()), List.of());
         }
         List<String> userMessages = userMessagesNewestFirst(request);
+        List<String> earlier = agentTextsNewestFirst(request);
         Route route = route(userMessages.get(0), request.tools(), userMessages);
         if (route == null) {
             return respond(request, new OfflineReplies.Text(OfflineReplies.PREFIX + "your message does not match "
                     + "anything its tools can do. " + OfflineReplies.capabilities(request.tools()), List.of()), List.of());
         }
-        ArgumentExtractor.Extracted extracted = ArgumentExtractor.extract(route.tool().parametersSchema(), userMessages);
+        ArgumentExtractor.Extracted extracted = ArgumentExtractor.extract(route.tool().parametersSchema(), userMessages,
+                earlier);
         if (!extracted.missing().isEmpty()) {
             return respond(request, new OfflineReplies.Text(OfflineReplies.PREFIX + "this looks like a job for "
                     + route.tool().name() + ", which needs " + OfflineReplies.describe(route.tool(), extracted.missing())
@@ -109,6 +111,19 @@ public final class OfflineAgentLlmClient implements LlmClient {
             }
         }
         return any;
+    }
+
+    /** What the agent replied and its tools returned in earlier turns, newest first: where ids it created are. */
+    private static List<String> agentTextsNewestFirst(ChatRequest request) {
+        List<String> texts = new ArrayList<>();
+        for (int i = request.messages().size() - 1; i >= 0; i--) {
+            ChatMessage message = request.messages().get(i);
+            if ((message.role() == ChatMessage.Role.ASSISTANT || message.role() == ChatMessage.Role.TOOL)
+                    && message.content() != null && !message.content().isBlank()) {
+                texts.add(message.content());
+            }
+        }
+        return texts;
     }
 
     private static List<String> userMessagesNewestFirst(ChatRequest request) {

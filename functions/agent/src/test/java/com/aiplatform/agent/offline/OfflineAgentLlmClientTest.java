@@ -87,6 +87,38 @@ class OfflineAgentLlmClientTest {
     }
 
     @Test
+    void should_take_the_ticket_id_from_the_previous_turn_when_the_customer_says_my_ticket() {
+        ChatResponse response = client.chat(new ChatRequest(withTicketTurn(
+                "{\"ticketId\":\"TCK-1A2B3C4D\",\"status\":\"open\",\"summary\":\"Opened ticket TCK-1A2B3C4D\"}",
+                "Opened ticket TCK-1A2B3C4D.", "Add a note to my ticket: I sent photos of the box"),
+                List.of(), tools, 300, 0));
+
+        ToolCall call = response.toolCalls().get(0);
+        assertThat(call.name()).isEqualTo("update_ticket");
+        JsonNode arguments = Json.tree(call.argumentsJson());
+        assertThat(arguments.get("ticketId").asText()).isEqualTo("TCK-1A2B3C4D");
+        assertThat(arguments.get("note").asText()).contains("photos");
+    }
+
+    @Test
+    void should_ask_for_the_ticket_id_when_the_earlier_turn_named_more_than_one() {
+        ChatResponse response = client.chat(new ChatRequest(withTicketTurn(
+                "{\"summary\":\"Open tickets: TCK-1A2B3C4D and TCK-0000BBBB\"}",
+                "You have two open tickets.", "Add a note to my ticket"), List.of(), tools, 300, 0));
+
+        assertThat(response.toolCalls()).isEmpty();
+        assertThat(response.text()).contains("update_ticket").contains("ticketId");
+    }
+
+    private static List<ChatMessage> withTicketTurn(String toolResult, String reply, String next) {
+        var call = new ToolCall("c1", "create_ticket", "{\"subject\":\"Damaged kettle\",\"description\":\"broken\"}");
+        return List.of(ChatMessage.system("You are the support agent."),
+                ChatMessage.user("My kettle arrived damaged, please open a ticket"),
+                ChatMessage.assistant("", List.of(call)), ChatMessage.tool("c1", toolResult),
+                ChatMessage.assistant(reply, List.of()), ChatMessage.user(next));
+    }
+
+    @Test
     void should_answer_from_the_refunds_passage_and_not_quote_shipping_times_when_asked_how_long_refunds_take() {
         var call = new ToolCall("c1", "search_knowledge_base", "{\"query\":\"How long do refunds take?\"}");
         var passages = Json.mapper().createObjectNode();
