@@ -28,6 +28,20 @@ public final class Access {
         return TenantId.of(requestedTenant);
     }
 
+    /**
+     * The tenant of a named resource an admin reads or changes: as {@link #tenantFor}, except that a caller who
+     * may not see another tenant gets the same 404 as for a resource that does not exist, which tells nothing
+     * about what that tenant holds.
+     */
+    public static TenantId tenantOwning(Caller caller, String requestedTenant, String resource, String id) {
+        requireAdmin(caller);
+        if (requestedTenant != null && !requestedTenant.isBlank() && !requestedTenant.equals(caller.tenant().value())
+                && !caller.hasRole(PLATFORM_ADMIN)) {
+            throw ProblemException.notFound(resource, id);
+        }
+        return tenantFor(caller, requestedTenant);
+    }
+
     public static void requireAdmin(Caller caller) {
         if (!caller.hasRole(ADMIN) && !caller.hasRole(PLATFORM_ADMIN)) {
             throw ProblemException.forbidden("This needs the '" + ADMIN + "' role");

@@ -68,12 +68,12 @@ public final class ConsumerService {
     }
 
     public Consumer get(Caller caller, String tenantId, String consumerId) {
-        return stored(Access.tenantFor(caller, tenantId), consumerId).consumer();
+        return stored(Access.tenantOwning(caller, tenantId, "Consumer", consumerId), consumerId).consumer();
     }
 
     /** Issues a new key; the previous one stays valid, the one before it is retired. */
     public IssuedKey rotate(Caller caller, String tenantId, String consumerId) {
-        TenantId tenant = Access.tenantFor(caller, tenantId);
+        TenantId tenant = Access.tenantOwning(caller, tenantId, "Consumer", consumerId);
         String key = keys.newKey();
         var fresh = new ConsumerRepository.StoredKey(keys.newKeyId(), SubscriptionKeys.hash(key), clock.instant());
         while (true) {
@@ -101,7 +101,7 @@ public final class ConsumerService {
 
     /** Revokes one key; succeeds if it is already gone. */
     public void revoke(Caller caller, String tenantId, String consumerId, String keyId) {
-        TenantId tenant = Access.tenantFor(caller, tenantId);
+        TenantId tenant = Access.tenantOwning(caller, tenantId, "Consumer", consumerId);
         while (true) {
             ConsumerRepository.Stored current = stored(tenant, consumerId);
             Optional<ConsumerRepository.StoredKey> key = current.keys().stream()

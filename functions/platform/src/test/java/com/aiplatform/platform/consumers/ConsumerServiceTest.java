@@ -85,12 +85,23 @@ class ConsumerServiceTest {
     }
 
     @Test
-    void should_answer_404_for_another_tenants_consumer_and_403_for_acting_on_another_tenant() {
-        consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+    void should_answer_404_for_another_tenants_consumer_even_when_named_and_403_for_creating_in_another_tenant() {
+        IssuedKey issued = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
 
         assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), null, "shop"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), "acme", "shop"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), "acme", "nobody"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.rotate(Callers.admin("globex"), "acme", "shop"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.revoke(Callers.admin("globex"), "acme", "shop", issued.keyId()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(consumers.resolve(issued.key())).isPresent();
+        assertThatThrownBy(() -> consumers.create(Callers.admin("globex"), new NewConsumer("shop", "acme", "starter", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> consumers.get(Callers.consumer("bob", "acme"), "acme", "shop"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(consumers.get(Callers.platformAdmin(), "acme", "shop").tenantId()).isEqualTo("acme");
     }
