@@ -1,6 +1,7 @@
 package com.aiplatform.local;
 
 import com.aiplatform.local.discovery.HostedApp;
+import com.aiplatform.local.event.LocalEventBus;
 import com.aiplatform.local.gateway.CachedSubscriptions;
 import com.aiplatform.local.gateway.DefinitionGateway;
 import com.aiplatform.local.gateway.DevelopmentConsumer;
@@ -16,12 +17,14 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Builds the client gateway from the gateway definition: subscription keys resolved in process by the
- * hosted platform app (cached for {@code GATEWAY_KEY_CACHE_TTL}), JWTs checked against
+ * hosted platform app (cached for {@code GATEWAY_KEY_CACHE_TTL}, and dropped from the cache as soon as the
+ * platform app announces a key revoked on the event bus), JWTs checked against
  * {@code GATEWAY_JWKS_URL} with {@code GATEWAY_JWT_ISSUER} and {@code GATEWAY_JWT_AUDIENCE}, and the
  * development consumer's key made ready.
  */
@@ -29,7 +32,8 @@ record GatewaySetup(Gateway gateway, Optional<String> developmentKey) {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySetup.class);
 
-    static GatewaySetup create(LocalPlatform options, Settings settings, List<HostedApp> apps, Path dataDir) {
+    static GatewaySetup create(LocalPlatform options, Settings settings, List<HostedApp> apps, Path dataDir,
+                               LocalEventBus events, Deque<AutoCloseable> started) {
         if (options.gateway.isPresent()) {
             return new GatewaySetup(options.gateway.get(), Optional.empty());
         }
@@ -48,8 +52,11 @@ record GatewaySetup(Gateway gateway, Optional<String> developmentKey) {
         if (platform.isEmpty()) {
             LOG.warn("The platform app is not hosted: subscription keys cannot be resolved, only bearer tokens");
         }
-        SubscriptionDirectory directory = platform.<SubscriptionDirectory>map(p -> new CachedSubscriptions(
-                p.consumers()::resolve, ttl, clock)).orElseGet(SubscriptionDirectory::none);
+        SubscriptionDirectory directory = platform.<SubscriptionDirectory>map(p -> {
+            var cached = new CachedSubscriptions(p.consumers()::resolve, ttl, clock);
+            started.push(events.subscribeInline("gateway.subscriptionKeyCache", cached::onEvent));
+            return cached;
+        }).orElseGet(SubscriptionDirectory::none);
         Optional<String> developmentKey = platform.map(p -> DevelopmentConsumer.ensure(p.consumers(), dataDir));
         return new GatewaySetup(new DefinitionGateway(definition, directory, jwt, clock), developmentKey);
     }

@@ -95,7 +95,7 @@ public final class Main {
                 }
             }
             platform.developmentKey().ifPresent(key -> out.printf("%nDevelopment subscription key (consumer local-developer, "
-                    + "tenant local, admin; kept in <data>/gateway/development-key):%n  export AIP_KEY=%s%n"
+                    + "tenant local, roles admin and platform-admin; kept in <data>/gateway/development-key):%n  export AIP_KEY=%s%n"
                     + "  curl -H \"Ocp-Apim-Subscription-Key: $AIP_KEY\" %s/api/v1/platform/health%n", key, platform.baseUrl()));
             out.printf("%nData in %s. Press Ctrl-C to stop.%n", platform.settings().get("DATA_DIR").orElse("?"));
             out.flush();

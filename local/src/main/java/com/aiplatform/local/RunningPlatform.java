@@ -92,7 +92,7 @@ public final class RunningPlatform implements AutoCloseable {
             subscribeEventFunctions(apps, events, invoker, started);
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
-            GatewaySetup gateway = GatewaySetup.create(options, settings, apps, data.path());
+            GatewaySetup gateway = GatewaySetup.create(options, settings, apps, data.path(), events, started);
             HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
                     options.maxBodyBytes);
             http.start(port);

@@ -9,6 +9,7 @@ import com.aiplatform.platform.api.UsageFunctions;
 import com.aiplatform.platform.budget.BudgetService;
 import com.aiplatform.platform.consumers.ConsumerRepository;
 import com.aiplatform.platform.consumers.ConsumerService;
+import com.aiplatform.platform.consumers.KeyEvents;
 import com.aiplatform.platform.consumers.Products;
 import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.platform.deadletters.DeadLetterService;
@@ -64,7 +65,7 @@ public final class PlatformApp extends ComposedApp {
     public static PlatformApp create(PlatformSettings config, Stores stores, Clock clock, List<AutoCloseable> resources) {
         TableStore tables = stores.tables();
         var consumers = new ConsumerService(new ConsumerRepository(tables, config.consumersTable(), config.keysTable()),
-                new SubscriptionKeys(), Products.fromDefinition(), clock);
+                new SubscriptionKeys(), Products.fromDefinition(), new KeyEvents(stores.events(), clock), clock);
         var budgets = new BudgetService(tables, config.budgetsTable(), clock);
         var ledger = new UsageLedger(tables, config.usageTable());
         var health = new PlatformHealth(HttpClient.newBuilder().connectTimeout(config.healthTimeout()).build(),

@@ -39,6 +39,7 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
     private final int logCapacity;
     private final EventDeadLetters deadLetters;
     private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, EventSubscriber> inlineSubscribers = new ConcurrentHashMap<>();
     private final Deque<Delivery> log = new ArrayDeque<>();
     private final ScheduledExecutorService executor;
 
@@ -76,17 +77,34 @@ public final class LocalEventBus implements EventPublisher, AutoCloseable {
 
     /** Adds a subscriber under a unique name; closing the returned handle removes it. */
     public AutoCloseable subscribe(String name, EventSubscriber subscriber) {
-        if (subscribers.putIfAbsent(name, subscriber) != null) {
-            throw new IllegalStateException("An event subscriber named " + name + " already exists");
-        }
-        return () -> subscribers.remove(name, subscriber);
+        return add(subscribers, name, subscriber);
+    }
+
+    /**
+     * As {@link #subscribe}, but the first attempt runs on the publisher's thread before {@link #publish}
+     * returns (retries are asynchronous as usual). For the local platform's own cheap listeners whose effect
+     * must be visible before the publishing request answers: the gateway drops a revoked key from its cache.
+     */
+    public AutoCloseable subscribeInline(String name, EventSubscriber subscriber) {
+        return add(inlineSubscribers, name, subscriber);
     }
 
     @Override
     public void publish(PlatformEvent event) {
         CloudEventJson.toJson(event); // fails now, in the publisher, if the event cannot travel as a CloudEvent
         Instant published = clock.instant();
+        inlineSubscribers.forEach((name, subscriber) -> deliver(event, published, name, subscriber, 1));
         subscribers.forEach((name, subscriber) -> attempt(event, published, name, subscriber, 1));
+    }
+
+    private AutoCloseable add(Map<String, EventSubscriber> into, String name, EventSubscriber subscriber) {
+        synchronized (subscribers) {
+            if (subscribers.containsKey(name) || inlineSubscribers.containsKey(name)) {
+                throw new IllegalStateException("An event subscriber named " + name + " already exists");
+            }
+            into.put(name, subscriber);
+        }
+        return () -> into.remove(name, subscriber);
     }
 
     /** The most recent deliveries, oldest first. */

@@ -1,6 +1,10 @@
 package com.aiplatform.local.gateway;
 
+import com.aiplatform.platform.consumers.KeyEvents;
 import com.aiplatform.platform.consumers.Subscription;
+import com.aiplatform.platform.consumers.SubscriptionKeys;
+import com.aiplatform.shared.event.PlatformEvent;
+import com.aiplatform.shared.json.Json;
 import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +38,34 @@ class CachedSubscriptionsTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(cached.resolve("k")).isEmpty();
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void should_read_the_source_again_at_once_when_the_platform_announces_the_key_revoked() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
+        Map<String, Subscription> source = new ConcurrentHashMap<>(Map.of(
+                "k", new Subscription("c", "t", "starter", Set.of()),
+                "other", new Subscription("d", "t", "starter", Set.of())));
+        AtomicInteger reads = new AtomicInteger();
+        var cached = new CachedSubscriptions(key -> {
+            reads.incrementAndGet();
+            return Optional.ofNullable(source.get(key));
+        }, Duration.ofMinutes(5), clock);
+        assertThat(cached.resolve("k")).isPresent();
+        assertThat(cached.resolve("other")).isPresent();
+
+        source.remove("k");
+        cached.onEvent(event("AiPlatform.Knowledge.DocumentIngested", SubscriptionKeys.hash("k")));
+        assertThat(cached.resolve("k")).as("an unrelated event evicts nothing").isPresent();
+        cached.onEvent(event(KeyEvents.REVOKED, SubscriptionKeys.hash("k")));
+
+        assertThat(cached.resolve("k")).isEmpty();
+        assertThat(cached.resolve("other")).isPresent();
+        assertThat(reads).hasValue(3);
+    }
+
+    private static PlatformEvent event(String type, String keyHash) {
+        return new PlatformEvent("e-1", KeyEvents.SOURCE, type, null, Instant.EPOCH,
+                Json.mapper().createObjectNode().put("keyHash", keyHash), null);
     }
 }

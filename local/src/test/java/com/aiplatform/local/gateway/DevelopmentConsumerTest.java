@@ -2,6 +2,7 @@ package com.aiplatform.local.gateway;
 
 import com.aiplatform.platform.consumers.ConsumerRepository;
 import com.aiplatform.platform.consumers.ConsumerService;
+import com.aiplatform.platform.consumers.KeyEvents;
 import com.aiplatform.platform.consumers.Products;
 import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
@@ -18,7 +19,7 @@ class DevelopmentConsumerTest {
 
     private final ConsumerService consumers = new ConsumerService(
             new ConsumerRepository(new InMemoryTableStore(), "consumers", "keys"), new SubscriptionKeys(),
-            Products.fromDefinition(), Clock.systemUTC());
+            Products.fromDefinition(), new KeyEvents(event -> { }, Clock.systemUTC()), Clock.systemUTC());
 
     @Test
     void should_keep_the_same_key_across_restarts_and_issue_a_new_one_when_the_file_is_lost(@TempDir Path data)

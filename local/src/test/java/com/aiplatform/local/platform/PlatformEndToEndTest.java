@@ -40,7 +40,7 @@ class PlatformEndToEndTest {
     @BeforeAll
     void start() {
         platform = LocalPlatform.builder().inMemory().port(0).apps(Set.of("knowledge", "platform"))
-                .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8", "GATEWAY_KEY_CACHE_TTL", "PT0S",
+                .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8", "GATEWAY_KEY_CACHE_TTL", "PT5M",
                         "MODEL_PRICES", "extractive-offline=1/1,all-minilm-l6-v2-int8=0/0"))
                 .build().start();
         client = new PlatformClient(platform.baseUrl());
@@ -120,6 +120,22 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void should_show_health_details_only_to_a_platform_admin() {
+        String dataDir = platform.settings().get("DATA_DIR").orElseThrow();
+        var full = client.send("GET", "/api/v1/knowledge/health", admin, null);
+        assertThat(full.body()).contains(dataDir);
+
+        var coarse = client.send("GET", "/api/v1/knowledge/health", shopKey, null);
+        assertThat(coarse.statusCode()).isEqualTo(200);
+        assertThat(json(coarse).get("dependencies").get("vectorStore").get("status").asText()).isEqualTo("up");
+        assertThat(coarse.body()).doesNotContain(dataDir).doesNotContain("\"detail\"");
+        var platformHealth = client.send("GET", "/api/v1/platform/health", shopKey, null);
+        assertThat(platformHealth.body()).contains("\"app\":\"knowledge\",\"status\":\"up\"")
+                .doesNotContain("\"detail\"").doesNotContain("127.0.0.1");
+    }
+
+    @Test
     @Order(5)
     void should_replay_a_dead_letter_into_its_queue_and_audit_it() {
         var queues = AzureStorageClients.fromSettings(platform.settings()).workQueue();
@@ -146,11 +162,13 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(6)
-    void should_rotate_and_revoke_keys_and_rate_limit_the_starter_product() {
+    void should_refuse_a_revoked_key_at_once_though_cached_and_rate_limit_the_starter_product() {
         var rotated = json(client.send("POST", "/api/v1/platform/consumers/shop/keys?tenantId=acme", admin, null));
         String newKey = rotated.get("key").asText();
         var consumer = json(client.send("GET", "/api/v1/platform/consumers/shop?tenantId=acme", admin, null));
         String oldKeyId = consumer.get("keys").get(0).get("keyId").asText();
+        assertThat(client.send("GET", "/api/v1/knowledge/documents", shopKey, null).statusCode())
+                .as("the old key works, and the gateway has it cached").isEqualTo(200);
         assertThat(client.send("DELETE", "/api/v1/platform/consumers/shop/keys/" + oldKeyId + "?tenantId=acme",
                 admin, null).statusCode()).isEqualTo(204);
         assertThat(client.send("GET", "/api/v1/knowledge/documents", shopKey, null).statusCode()).isEqualTo(401);

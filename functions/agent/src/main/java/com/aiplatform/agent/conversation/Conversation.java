@@ -19,6 +19,12 @@ public record Conversation(String tenantId, String conversationId, Instant creat
                 escalationReason, escalatedAt, etag);
     }
 
+    /** The lease released and the turn it numbered taken back: that turn stored nothing. */
+    public Conversation abandoned(Instant now) {
+        return new Conversation(tenantId, conversationId, createdAt, now, turnCount - 1, null, null, escalated,
+                escalationReason, escalatedAt, etag);
+    }
+
     /** The lease released, the turn's escalation (if any) applied. */
     public Conversation released(Instant now, String newEscalationReason) {
         boolean escalate = newEscalationReason != null;

@@ -75,6 +75,7 @@ public final class ConversationService {
         }
         TenantId tenant = call.caller().tenant();
         TurnLeases.Turn turn = leases.begin(tenant, conversationId);
+        boolean committing = false;
         try {
             var history = conversations.messages(tenant, conversationId);
             var replay = message.messageId() == null ? Optional.<Views.Reply>empty()
@@ -93,6 +94,7 @@ public final class ConversationService {
                 stored.add(StoredMessage.of(turn.number(), stored.size(), produced, now));
             }
             stored.set(stored.size() - 1, stored.get(stored.size() - 1).withGenerator(result.generator().label()));
+            committing = true;
             leases.commit(turn, stored, result.escalation().orElse(null));
             if (result.escalation().isPresent() && !turn.conversation().escalated()) {
                 events.escalated(tenant.value(), conversationId, turn.number(), result.escalation().get(), call.traceId());
@@ -104,7 +106,11 @@ public final class ConversationService {
                     new Views.WindowView(fitted.tokens(), fitted.droppedMessages()), false);
         } catch (RuntimeException e) {
             if (!(e instanceof ProblemException problem && problem.status() == 404)) {
-                leases.abandon(turn);
+                if (committing) {
+                    leases.release(turn);
+                } else {
+                    leases.abandon(turn);
+                }
             }
             throw e;
         }

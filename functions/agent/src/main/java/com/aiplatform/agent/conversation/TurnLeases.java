@@ -80,8 +80,20 @@ public final class TurnLeases {
         }
     }
 
-    /** Releases the lease of a turn that failed before writing anything. */
+    /**
+     * Releases the lease of a turn that wrote nothing (a replayed message, a failure) and gives its number
+     * back, so that the stored turns stay numbered without gaps.
+     */
     public void abandon(Turn turn) {
+        try {
+            conversations.replace(turn.conversation().abandoned(clock.instant()));
+        } catch (ConcurrencyException changed) {
+            LOG.debug("Lease of turn {} already gone", turn.number());
+        }
+    }
+
+    /** Releases the lease of a turn whose commit failed midway: its messages may be stored, so it keeps its number. */
+    public void release(Turn turn) {
         try {
             conversations.replace(turn.conversation().released(clock.instant(), null));
         } catch (ConcurrencyException changed) {

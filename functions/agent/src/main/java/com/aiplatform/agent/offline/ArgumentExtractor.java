@@ -6,18 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Fills a tool's arguments from what the customer wrote, by the tool's own JSON Schema: a property with a
  * {@code pattern} (order number, e-mail, ticket id) is searched in the newest message first and then in
- * earlier ones, so "open a ticket about it" finds the order named two turns ago; an {@code enum} property
- * takes the value the message names; free-text properties take the message itself, cut to fit.
+ * earlier ones, so "open a ticket about it" finds the order named two turns ago; failing that, in what the
+ * agent said and its tools returned earlier, newest first, where it counts only if the newest text naming
+ * one names exactly one ("add a note to my ticket" finds the ticket opened last turn, while a list of five
+ * orders names none of them); an {@code enum} property takes the value the message names; free-text
+ * properties take the message itself, cut to fit.
  */
 final class ArgumentExtractor {
 
@@ -28,8 +33,8 @@ final class ArgumentExtractor {
     record Extracted(ObjectNode arguments, List<String> missing) {
     }
 
-    /** {@code messages}: what the customer wrote, newest first. */
-    static Extracted extract(JsonNode schema, List<String> messages) {
+    /** {@code messages}: what the customer wrote, newest first; {@code earlier}: the agent's and tools' texts, newest first. */
+    static Extracted extract(JsonNode schema, List<String> messages, List<String> earlier) {
         ObjectNode arguments = Json.mapper().createObjectNode();
         List<String> missing = new ArrayList<>();
         List<String> required = new ArrayList<>();
@@ -42,7 +47,7 @@ final class ArgumentExtractor {
             JsonNode spec = property.getValue();
             Optional<String> value = Optional.empty();
             if (spec.has("pattern")) {
-                value = findPattern(spec.get("pattern").asText(), messages);
+                value = findPattern(spec.get("pattern").asText(), messages, earlier);
             } else if (spec.has("enum")) {
                 value = findEnum(spec.get("enum"), messages.get(0));
             } else {
@@ -63,6 +68,26 @@ final class ArgumentExtractor {
             }
         }
         return new Extracted(arguments, missing);
+    }
+
+    /** A schema pattern's value: the first match in the customer's messages, else the one unambiguous match earlier. */
+    static Optional<String> findPattern(String schemaPattern, List<String> messages, List<String> earlier) {
+        return findPattern(schemaPattern, messages).or(() -> findSingle(schemaPattern, earlier));
+    }
+
+    private static Optional<String> findSingle(String schemaPattern, List<String> texts) {
+        Pattern pattern = unanchored(schemaPattern);
+        for (String text : texts) {
+            Set<String> found = new LinkedHashSet<>();
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                found.add(matcher.group());
+            }
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first match of a schema pattern (anchors dropped) in the messages, searched in order. */

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The agent's offline fallback, used when no language model is configured. It is not a model and says so
  * in every reply. On a customer's message it picks the tool whose description is closest to the message
  * in the embedding space (cosine similarity, plus a small bonus when the message contains an identifier
- * the tool requires), and fills the arguments by pattern from the tool's schema. Once the tool has run,
+ * the tool requires, counted before the similarity threshold), and fills the arguments by pattern from the tool's schema. Once the tool has run,
  * {@link OfflineReplies} writes the reply from the tool results. Deterministic: the same conversation gets
  * the same calls and the same reply.
  */
@@ -56,12 +56,14 @@ public final class OfflineAgentLlmClient implements LlmClient {
                     List.of()), List.of());
         }
         List<String> userMessages = userMessagesNewestFirst(request);
+        List<String> earlier = agentTextsNewestFirst(request);
         Route route = route(userMessages.get(0), request.tools(), userMessages);
         if (route == null) {
             return respond(request, new OfflineReplies.Text(OfflineReplies.PREFIX + "your message does not match "
                     + "anything its tools can do. " + OfflineReplies.capabilities(request.tools()), List.of()), List.of());
         }
-        ArgumentExtractor.Extracted extracted = ArgumentExtractor.extract(route.tool().parametersSchema(), userMessages);
+        ArgumentExtractor.Extracted extracted = ArgumentExtractor.extract(route.tool().parametersSchema(), userMessages,
+                earlier);
         if (!extracted.missing().isEmpty()) {
             return respond(request, new OfflineReplies.Text(OfflineReplies.PREFIX + "this looks like a job for "
                     + route.tool().name() + ", which needs " + OfflineReplies.describe(route.tool(), extracted.missing())
@@ -84,7 +86,9 @@ public final class OfflineAgentLlmClient implements LlmClient {
         Route best = null;
         for (ToolSpec tool : tools) {
             double score = cosine(query, descriptionVectors.computeIfAbsent(tool.description(), embedder::embed));
-            if (score >= MIN_SIMILARITY && holdsRequiredIdentifier(tool, message)) {
+            // Before the threshold: "What is the status of ORD-10002?" is mostly filler words around the one
+            // thing that says which tool it is for, the order number.
+            if (holdsRequiredIdentifier(tool, message)) {
                 score += IDENTIFIER_BONUS;
             }
             if (score >= MIN_SIMILARITY && (best == null || score > best.score())) {
@@ -107,6 +111,19 @@ public final class OfflineAgentLlmClient implements LlmClient {
             }
         }
         return any;
+    }
+
+    /** What the agent replied and its tools returned in earlier turns, newest first: where ids it created are. */
+    private static List<String> agentTextsNewestFirst(ChatRequest request) {
+        List<String> texts = new ArrayList<>();
+        for (int i = request.messages().size() - 1; i >= 0; i--) {
+            ChatMessage message = request.messages().get(i);
+            if ((message.role() == ChatMessage.Role.ASSISTANT || message.role() == ChatMessage.Role.TOOL)
+                    && message.content() != null && !message.content().isBlank()) {
+                texts.add(message.content());
+            }
+        }
+        return texts;
     }
 
     private static List<String> userMessagesNewestFirst(ChatRequest request) {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The offline fallback's replies: after a tool ran, its summary (or its error) in plain words; after a
- * knowledge search, sentences quoted from the passages with their {@code [n]} by the shared extractive
- * method. Every reply starts with {@link #PREFIX}, so no one mistakes it for a model's.
+ * knowledge search, sentences quoted from the best-ranked passage that matches, with its {@code [n]}, by the
+ * shared extractive method. Every reply starts with {@link #PREFIX}, so no one mistakes it for a model's.
  */
 final class OfflineReplies {
 
@@ -73,8 +73,17 @@ final class OfflineReplies {
         if (sources.isEmpty()) {
             return new Text("The knowledge base has nothing on this.", List.of());
         }
-        ChatResponse answer = extractive.chat(new ChatRequest(List.of(ChatMessage.user(request.lastUserMessage())),
-                sources, List.of(), maxOutputTokens, 0));
+        // Quote the best-ranked passage that has something to quote, not the best sentences of all of them:
+        // sentence matching alone puts "delivery takes three to six days" beside the refund times, because both
+        // share a word with "How long do refunds take?", while the search ranked the refunds passage first.
+        ChatResponse answer = null;
+        for (Source source : sources) {
+            answer = extractive.chat(new ChatRequest(List.of(ChatMessage.user(request.lastUserMessage())),
+                    List.of(source), List.of(), maxOutputTokens, 0));
+            if (!answer.citations().isEmpty()) {
+                break;
+            }
+        }
         return new Text("From the knowledge base: " + answer.text(), answer.citations());
     }
 

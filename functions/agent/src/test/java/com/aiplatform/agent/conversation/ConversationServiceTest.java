@@ -144,4 +144,19 @@ class ConversationServiceTest {
         assertThatThrownBy(() -> new MessageRequest("hi", "no spaces allowed"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
+
+    @Test
+    void should_number_the_next_turn_without_a_gap_when_a_message_was_replayed() {
+        String id = conversation();
+        llm.thenAnswer("Hello.").thenAnswer("Goodbye.");
+        var first = service.send(call(ALICE), id, new MessageRequest("Hi", "client-msg-1"));
+        service.send(call(ALICE), id, new MessageRequest("Hi", "client-msg-1"));
+
+        var next = service.send(call(ALICE), id, new MessageRequest("Bye", "client-msg-2"));
+
+        assertThat(first.turn()).isEqualTo(1);
+        assertThat(next.turn()).isEqualTo(2);
+        assertThat(service.get(call(ALICE), id).messages()).extracting(Views.MessageView::turn)
+                .containsExactly(1L, 1L, 2L, 2L);
+    }
 }

@@ -1,6 +1,7 @@
 package com.aiplatform.agent.offline;
 
 import com.aiplatform.agent.AgentTestKit;
+import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
@@ -52,7 +53,10 @@ class OfflineAgentLlmClientTest {
             "Show the purchases on the account grace.hopper@example.com|find_customer_orders",
             "How long is the warranty on a grinder?|search_knowledge_base",
             "Close ticket TCK-0000BBBB, it is solved|update_ticket",
-            "Can a member of your staff call me back?|handover_to_human"})
+            "Can a member of your staff call me back?|handover_to_human",
+            "What is the status of ORD-10002?|get_order_status",
+            "the status of ORD-10002?|get_order_status",
+            "How long do refunds take?|search_knowledge_base"})
     void should_pick_the_tool_whose_description_matches_when_asked_in_plain_words(String message, String tool) {
         ChatResponse response = ask(message);
         assertThat(response.toolCalls()).as(message + " -> " + response.text()).hasSize(1);
@@ -80,6 +84,57 @@ class OfflineAgentLlmClientTest {
         JsonNode arguments = Json.tree(call.argumentsJson());
         assertThat(arguments.get("orderNumber").asText()).isEqualTo("ORD-10002");
         assertThat(arguments.get("description").asText()).isEqualTo("It arrived broken, please open a ticket");
+    }
+
+    @Test
+    void should_take_the_ticket_id_from_the_previous_turn_when_the_customer_says_my_ticket() {
+        ChatResponse response = client.chat(new ChatRequest(withTicketTurn(
+                "{\"ticketId\":\"TCK-1A2B3C4D\",\"status\":\"open\",\"summary\":\"Opened ticket TCK-1A2B3C4D\"}",
+                "Opened ticket TCK-1A2B3C4D.", "Add a note to my ticket: I sent photos of the box"),
+                List.of(), tools, 300, 0));
+
+        ToolCall call = response.toolCalls().get(0);
+        assertThat(call.name()).isEqualTo("update_ticket");
+        JsonNode arguments = Json.tree(call.argumentsJson());
+        assertThat(arguments.get("ticketId").asText()).isEqualTo("TCK-1A2B3C4D");
+        assertThat(arguments.get("note").asText()).contains("photos");
+    }
+
+    @Test
+    void should_ask_for_the_ticket_id_when_the_earlier_turn_named_more_than_one() {
+        ChatResponse response = client.chat(new ChatRequest(withTicketTurn(
+                "{\"summary\":\"Open tickets: TCK-1A2B3C4D and TCK-0000BBBB\"}",
+                "You have two open tickets.", "Add a note to my ticket"), List.of(), tools, 300, 0));
+
+        assertThat(response.toolCalls()).isEmpty();
+        assertThat(response.text()).contains("update_ticket").contains("ticketId");
+    }
+
+    private static List<ChatMessage> withTicketTurn(String toolResult, String reply, String next) {
+        var call = new ToolCall("c1", "create_ticket", "{\"subject\":\"Damaged kettle\",\"description\":\"broken\"}");
+        return List.of(ChatMessage.system("You are the support agent."),
+                ChatMessage.user("My kettle arrived damaged, please open a ticket"),
+                ChatMessage.assistant("", List.of(call)), ChatMessage.tool("c1", toolResult),
+                ChatMessage.assistant(reply, List.of()), ChatMessage.user(next));
+    }
+
+    @Test
+    void should_answer_from_the_refunds_passage_and_not_quote_shipping_times_when_asked_how_long_refunds_take() {
+        var call = new ToolCall("c1", "search_knowledge_base", "{\"query\":\"How long do refunds take?\"}");
+        var passages = Json.mapper().createObjectNode();
+        var list = passages.putArray("passages");
+        int number = 1;
+        for (var policy : DemoDataset.policies()) {
+            list.addObject().put("number", number++).put("title", policy.title()).put("documentId", policy.id())
+                    .put("text", policy.text());
+        }
+        ChatResponse response = client.chat(new ChatRequest(List.of(ChatMessage.user("How long do refunds take?"),
+                ChatMessage.assistant("", List.of(call)), ChatMessage.tool("c1", passages.toString())),
+                List.of(), tools, 300, 0));
+
+        assertThat(response.text()).contains("Refunds are paid to the original card within five business days")
+                .doesNotContain("three to six days").doesNotContain("[2]");
+        assertThat(response.citations()).containsExactly(1);
     }
 
     @Test

@@ -10,8 +10,8 @@ import com.aiplatform.shared.problem.ProblemException;
  */
 public final class Access {
 
-    public static final String ADMIN = "admin";
-    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String ADMIN = Caller.ADMIN;
+    public static final String PLATFORM_ADMIN = Caller.PLATFORM_ADMIN;
 
     private Access() {
     }
@@ -26,6 +26,20 @@ public final class Access {
             throw ProblemException.forbidden("Only a platform admin may act on another tenant");
         }
         return TenantId.of(requestedTenant);
+    }
+
+    /**
+     * The tenant of a named resource an admin reads or changes: as {@link #tenantFor}, except that a caller who
+     * may not see another tenant gets the same 404 as for a resource that does not exist, which tells nothing
+     * about what that tenant holds.
+     */
+    public static TenantId tenantOwning(Caller caller, String requestedTenant, String resource, String id) {
+        requireAdmin(caller);
+        if (requestedTenant != null && !requestedTenant.isBlank() && !requestedTenant.equals(caller.tenant().value())
+                && !caller.hasRole(PLATFORM_ADMIN)) {
+            throw ProblemException.notFound(resource, id);
+        }
+        return tenantFor(caller, requestedTenant);
     }
 
     public static void requireAdmin(Caller caller) {

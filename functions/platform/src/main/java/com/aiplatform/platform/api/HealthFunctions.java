@@ -1,7 +1,8 @@
 package com.aiplatform.platform.api;
 
+import com.aiplatform.platform.access.Access;
 import com.aiplatform.platform.health.PlatformHealth;
-
+import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.http.OpenApiDocument;
 import com.aiplatform.shared.http.HttpResponses;
 import com.microsoft.azure.functions.HttpMethod;
@@ -13,7 +14,7 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 
 import java.util.Optional;
 
-/** Health of the whole platform (every app's health endpoint), and the app's OpenAPI document (which APIM imports). */
+/** Health of the whole platform (every app's health endpoint; details for platform admins only), and the app's OpenAPI document (which APIM imports). */
 public final class HealthFunctions {
 
     static final String OPENAPI_RESOURCE = "/openapi/platform.yaml";
@@ -33,7 +34,10 @@ public final class HealthFunctions {
             HttpRequestMessage<Optional<String>> request) {
         return HttpResponses.handle(request, () -> {
             PlatformHealth.Report report = health.check();
-            return HttpResponses.json(request, report.status().equals("up") ? 200 : 503, report);
+            boolean details = GatewayHeaders.callerIfPresent(request.getHeaders())
+                    .filter(caller -> caller.hasRole(Access.PLATFORM_ADMIN)).isPresent();
+            return HttpResponses.json(request, report.status().equals("up") ? 200 : 503,
+                    details ? report : report.coarse());
         });
     }
 

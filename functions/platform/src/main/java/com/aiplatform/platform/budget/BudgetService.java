@@ -63,7 +63,8 @@ public final class BudgetService {
     public BudgetView get(Caller caller, String tenantId, String scope, String subjectId) {
         boolean ownConsumerBudget = CONSUMER.equals(scope) && caller.consumerId().equals(subjectId)
                 && (tenantId == null || tenantId.equals(caller.tenant().value()));
-        TenantId tenant = ownConsumerBudget ? caller.tenant() : Access.tenantFor(caller, tenantId);
+        TenantId tenant = ownConsumerBudget ? caller.tenant()
+                : Access.tenantOwning(caller, tenantId, "Budget", scope + "/" + subjectId);
         checkSubject(tenant, scope, subjectId);
         return budgets.get(tenant.value(), scope, subjectId).map(b -> BudgetView.of(tenant.value(), b))
                 .orElseThrow(() -> ProblemException.notFound("Budget", scope + "/" + subjectId));

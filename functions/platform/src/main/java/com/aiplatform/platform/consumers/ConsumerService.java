@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Consumers and their subscription keys. A consumer holds at most {@value #MAX_KEYS} keys, so a rotation
  * issues a new key while the previous one keeps working until the client has switched (then revoke it);
- * a third rotation retires the oldest. The gateway resolves keys through {@link #resolve(String)}.
+ * a third rotation retires the oldest. The gateway resolves keys through {@link #resolve(String)}; every key
+ * that stops working is announced as a {@link KeyEvents#REVOKED} event, so gateways drop it from their caches.
  */
 public final class ConsumerService {
 
@@ -28,13 +29,16 @@ public final class ConsumerService {
     private final ConsumerRepository repository;
     private final SubscriptionKeys keys;
     private final Set<String> products;
+    private final KeyEvents events;
     private final Clock clock;
 
     /** {@code products}: the ids a consumer may be given (the gateway definition's, {@link Products}). */
-    public ConsumerService(ConsumerRepository repository, SubscriptionKeys keys, Set<String> products, Clock clock) {
+    public ConsumerService(ConsumerRepository repository, SubscriptionKeys keys, Set<String> products,
+                           KeyEvents events, Clock clock) {
         this.repository = repository;
         this.keys = keys;
         this.products = Set.copyOf(products);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,12 +68,12 @@ public final class ConsumerService {
     }
 
     public Consumer get(Caller caller, String tenantId, String consumerId) {
-        return stored(Access.tenantFor(caller, tenantId), consumerId).consumer();
+        return stored(Access.tenantOwning(caller, tenantId, "Consumer", consumerId), consumerId).consumer();
     }
 
     /** Issues a new key; the previous one stays valid, the one before it is retired. */
     public IssuedKey rotate(Caller caller, String tenantId, String consumerId) {
-        TenantId tenant = Access.tenantFor(caller, tenantId);
+        TenantId tenant = Access.tenantOwning(caller, tenantId, "Consumer", consumerId);
         String key = keys.newKey();
         var fresh = new ConsumerRepository.StoredKey(keys.newKeyId(), SubscriptionKeys.hash(key), clock.instant());
         while (true) {
@@ -87,14 +91,17 @@ public final class ConsumerService {
             } catch (ConcurrencyException e) {
                 continue;
             }
-            retired.forEach(k -> repository.unindex(k.hash()));
+            retired.forEach(k -> {
+                repository.unindex(k.hash());
+                events.revoked(updated, k);
+            });
             return new IssuedKey(updated, fresh.keyId(), key);
         }
     }
 
     /** Revokes one key; succeeds if it is already gone. */
     public void revoke(Caller caller, String tenantId, String consumerId, String keyId) {
-        TenantId tenant = Access.tenantFor(caller, tenantId);
+        TenantId tenant = Access.tenantOwning(caller, tenantId, "Consumer", consumerId);
         while (true) {
             ConsumerRepository.Stored current = stored(tenant, consumerId);
             Optional<ConsumerRepository.StoredKey> key = current.keys().stream()
@@ -106,6 +113,7 @@ public final class ConsumerService {
             List<ConsumerRepository.StoredKey> kept = current.keys().stream().filter(k -> !k.equals(key.get())).toList();
             try {
                 repository.replaceKeys(withKeys(current.consumer(), kept), kept, current.etag());
+                events.revoked(current.consumer(), key.get());
                 return;
             } catch (ConcurrencyException e) {
                 // changed meanwhile: read again

@@ -24,6 +24,12 @@ public final class PlatformHealth {
     }
 
     public record Report(String status, Instant checkedAt, List<AppStatus> apps) {
+
+        /** Without details (endpoints, table names, errors): what a caller who is not a platform admin sees. */
+        public Report coarse() {
+            return new Report(status, checkedAt, apps.stream()
+                    .map(a -> new AppStatus(a.app(), a.status(), a.httpStatus(), a.latencyMs(), null)).toList());
+        }
     }
 
     private final HttpClient http;

@@ -125,6 +125,8 @@ class BudgetServiceTest {
         budgets.set(Callers.admin(tenant), null, "tenant", tenant, new BudgetLimit(BigDecimal.ONE, "month"));
         assertThatThrownBy(() -> budgets.get(Callers.admin("other"), null, "tenant", tenant))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> budgets.get(Callers.admin("other"), tenant, "tenant", tenant))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> budgets.set(Callers.consumer("carol", tenant), null, "tenant", tenant,
                 new BudgetLimit(BigDecimal.TEN, "month")))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));

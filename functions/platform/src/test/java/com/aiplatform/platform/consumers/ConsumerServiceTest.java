@@ -1,12 +1,14 @@
 package com.aiplatform.platform.consumers;
 
 import com.aiplatform.platform.Callers;
+import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConsumerServiceTest {
 
     private final InMemoryTableStore tables = new InMemoryTableStore();
+    private final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
     private final ConsumerService consumers = new ConsumerService(new ConsumerRepository(tables, "consumers", "keys"),
-            new SubscriptionKeys(), Products.fromDefinition(), Clock.systemUTC());
+            new SubscriptionKeys(), Products.fromDefinition(), new KeyEvents(events::add, Clock.systemUTC()),
+            Clock.systemUTC());
 
     @Test
     void should_resolve_the_new_key_to_the_consumer_when_created() {
@@ -64,12 +68,40 @@ class ConsumerServiceTest {
     }
 
     @Test
-    void should_answer_404_for_another_tenants_consumer_and_403_for_acting_on_another_tenant() {
-        consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+    void should_announce_the_key_hash_when_a_key_is_revoked_or_retired_by_a_rotation() {
+        IssuedKey first = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
+        IssuedKey second = consumers.rotate(Callers.admin("acme"), null, "shop");
+        assertThat(events).isEmpty();
+
+        consumers.rotate(Callers.admin("acme"), null, "shop");
+        consumers.revoke(Callers.admin("acme"), null, "shop", second.keyId());
+        consumers.revoke(Callers.admin("acme"), null, "shop", second.keyId());
+
+        assertThat(events).extracting(PlatformEvent::type).containsOnly(KeyEvents.REVOKED);
+        assertThat(events).extracting(KeyEvents::keyHash)
+                .containsExactly(SubscriptionKeys.hash(first.key()), SubscriptionKeys.hash(second.key()));
+        assertThat(events.get(1).subject()).isEqualTo("tenants/acme/consumers/shop/keys/" + second.keyId());
+        assertThat(events.toString()).doesNotContain(first.key()).doesNotContain(second.key());
+    }
+
+    @Test
+    void should_answer_404_for_another_tenants_consumer_even_when_named_and_403_for_creating_in_another_tenant() {
+        IssuedKey issued = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
 
         assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), null, "shop"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), "acme", "shop"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.get(Callers.admin("globex"), "acme", "nobody"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.rotate(Callers.admin("globex"), "acme", "shop"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> consumers.revoke(Callers.admin("globex"), "acme", "shop", issued.keyId()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(consumers.resolve(issued.key())).isPresent();
+        assertThatThrownBy(() -> consumers.create(Callers.admin("globex"), new NewConsumer("shop", "acme", "starter", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> consumers.get(Callers.consumer("bob", "acme"), "acme", "shop"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(consumers.get(Callers.platformAdmin(), "acme", "shop").tenantId()).isEqualTo("acme");
     }

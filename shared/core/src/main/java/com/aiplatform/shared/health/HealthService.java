@@ -1,6 +1,8 @@
 package com.aiplatform.shared.health;
 
 import com.aiplatform.shared.http.HttpResponses;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.GatewayHeaders;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 
@@ -27,11 +29,17 @@ public final class HealthService {
         this.clock = clock;
     }
 
-    /** The {@code /health} route's answer: the report, 200 when the app is up and 503 when it is not. */
+    /**
+     * The {@code /health} route's answer: the report, 200 when the app is up and 503 when it is not. Any key
+     * holder may ask, so details go only to a platform admin; a caller without identity (the platform's
+     * aggregate probe, a load balancer) gets statuses only.
+     */
     public HttpResponseMessage respond(HttpRequestMessage<?> request) {
         return HttpResponses.handle(request, () -> {
             HealthReport report = check();
-            return HttpResponses.json(request, report.up() ? 200 : 503, report);
+            boolean details = GatewayHeaders.callerIfPresent(request.getHeaders())
+                    .filter(caller -> caller.hasRole(Caller.PLATFORM_ADMIN)).isPresent();
+            return HttpResponses.json(request, report.up() ? 200 : 503, details ? report : report.coarse());
         });
     }
 

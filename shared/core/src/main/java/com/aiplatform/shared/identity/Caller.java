@@ -9,6 +9,11 @@ import java.util.Set;
  */
 public record Caller(String consumerId, TenantId tenant, Set<String> roles) {
 
+    /** Manages its own tenant. */
+    public static final String ADMIN = "admin";
+    /** Manages every tenant and the platform itself (dead letters, operational details such as health). */
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
     public Caller {
         Objects.requireNonNull(consumerId, "consumerId");
         Objects.requireNonNull(tenant, "tenant");

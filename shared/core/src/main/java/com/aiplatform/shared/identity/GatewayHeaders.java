@@ -4,6 +4,7 @@ import com.aiplatform.shared.problem.ProblemException;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,16 @@ public final class GatewayHeaders {
         Set<String> roleSet = roles == null ? Set.of() : Arrays.stream(roles.split(","))
                 .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
         return new Caller(consumer.trim(), TenantId.of(tenant.trim()), roleSet);
+    }
+
+    /** The caller, when the gateway named one; a call from a sibling app with only a function key names none. */
+    public static Optional<Caller> callerIfPresent(Map<String, String> headers) {
+        String consumer = header(headers, CONSUMER_ID);
+        String tenant = header(headers, TENANT_ID);
+        if (consumer == null || consumer.isBlank() || tenant == null || tenant.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(callerFrom(headers));
     }
 
     public static String header(Map<String, String> headers, String name) {

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A request as the Functions worker hands it over, with a response builder that keeps what it is given. */
-final class FakeRequest implements HttpRequestMessage<Optional<byte[]>> {
+public final class FakeRequest implements HttpRequestMessage<Optional<byte[]>> {
 
     private final Map<String, String> headers;
     private final byte[] body;
 
-    FakeRequest(Map<String, String> headers, byte[] body) {
+    public FakeRequest(Map<String, String> headers, byte[] body) {
         this.headers = headers;
         this.body = body;
     }
