@@ -2,7 +2,13 @@ package com.aiplatform.shared.http;
 
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +25,13 @@ import java.util.stream.Collectors;
 
 /** Reads request bodies into records, answering every malformed body with a 4xx problem. */
 public final class RequestBodies {
+
+    /**
+     * Client bodies are read strictly, unlike our own messages ({@link Json#mapper()}): a value of the wrong
+     * JSON type is refused rather than coerced ({@code "topK": 1.5}, {@code "limitUsd": "7.5"},
+     * {@code "documentId": 12345}), and a key given twice is refused rather than the last one winning.
+     */
+    private static final ObjectMapper STRICT = strict();
 
     private RequestBodies() {
     }
@@ -67,7 +80,7 @@ public final class RequestBodies {
 
     static <T> T parse(String json, Class<T> type) {
         try {
-            T value = Json.mapper().readValue(json, type);
+            T value = STRICT.readValue(json, type);
             if (value == null) {
                 throw ProblemException.badRequest("The request body is null; a JSON object is expected");
             }
@@ -80,6 +93,22 @@ public final class RequestBodies {
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest(describe(e));
         }
+    }
+
+    private static ObjectMapper strict() {
+        ObjectMapper mapper = Json.mapper().copy();
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(false);
+        return mapper;
     }
 
     private static String describe(JsonProcessingException e) {
