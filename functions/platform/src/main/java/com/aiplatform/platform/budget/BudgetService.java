@@ -1,6 +1,7 @@
 package com.aiplatform.platform.budget;
 
 import com.aiplatform.platform.access.Access;
+import com.aiplatform.platform.consumers.ConsumerIds;
 import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.budget.ReservationIds;
 import com.aiplatform.shared.identity.Caller;
@@ -120,6 +121,10 @@ public final class BudgetService {
         if (request == null || request.actualUsd() == null || request.actualUsd().signum() < 0) {
             throw ProblemException.validation("The settlement is not valid", List.of("actualUsd must be zero or more"));
         }
+        if (!ReservationIds.valid(reservationId)) {
+            throw ProblemException.validation("The reservation id is not valid",
+                    List.of("reservationId must be 1-64 letters, digits or hyphens"));
+        }
         String tenant = caller.tenant().value();
         long actual = Micros.of(request.actualUsd());
         while (true) {
@@ -168,6 +173,9 @@ public final class BudgetService {
     private static void checkSubject(TenantId tenant, String scope, String subjectId) {
         if (!CONSUMER.equals(scope) && !TENANT.equals(scope)) {
             throw ProblemException.notFound("Budget scope", scope);
+        }
+        if (CONSUMER.equals(scope)) {
+            ConsumerIds.require(subjectId);
         }
         if (TENANT.equals(scope) && !tenant.value().equals(subjectId)) {
             throw ProblemException.notFound("Budget", scope + "/" + subjectId);
