@@ -2,7 +2,13 @@ package com.aiplatform.shared.http;
 
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,6 +22,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.microsoft.azure.functions.HttpRequestMessage;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -97,18 +105,40 @@ public final class RequestBodies {
 
     private static ObjectMapper strict() {
         ObjectMapper mapper = Json.mapper().copy();
+        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimals()));
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.coercionConfigDefaults()
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        // Content nulls too: {"metadata": {"k": null}} or [null] is not a map of strings or a list of them.
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                .setAcceptBlankAsEmpty(false);
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Decimals with an exponent past {@value #MAX_SCALE} digits either way are refused: {@code 1e-999999999} is
+     * short to send, but printing or rounding it takes a billion digits, and no amount here needs such a scale.
+     */
+    private static final int MAX_SCALE = 100;
+
+    private static final class BoundedDecimals extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            BigDecimal value = super.deserialize(parser, context);
+            if (value != null && Math.abs((long) value.scale()) > MAX_SCALE) {
+                throw InvalidFormatException.from(parser, "The number's exponent is out of range", value, BigDecimal.class);
+            }
+            return value;
+        }
     }
 
     private static String describe(JsonProcessingException e) {

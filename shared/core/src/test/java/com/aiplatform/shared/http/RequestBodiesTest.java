@@ -29,6 +29,8 @@ class RequestBodiesTest {
 
         assertThat(body).isEqualTo(new Body("d1", 3, new BigDecimal("7.5"), true, Map.of("k", "v"), List.of("admin")));
         assertThat(parse("{\"limitUsd\":7}").limitUsd()).isEqualByComparingTo("7");
+        assertThat(parse("{\"limitUsd\":0}").limitUsd()).isEqualByComparingTo("0");
+        assertThat(parse("{\"limitUsd\":4E+3,\"documentId\":null}").limitUsd()).isEqualByComparingTo("4000");
     }
 
     @Test
@@ -36,7 +38,8 @@ class RequestBodiesTest {
         for (String json : List.of("{\"topK\":1.5}", "{\"topK\":\"3\"}", "{\"topK\":true}", "{\"limitUsd\":\"7.5\"}",
                 "{\"limitUsd\":true}", "{\"documentId\":12345}", "{\"documentId\":1.5}", "{\"documentId\":true}",
                 "{\"documentId\":[]}", "{\"exact\":\"true\"}", "{\"exact\":1}", "{\"filter\":{\"k\":12345}}",
-                "{\"roles\":\"admin\"}", "{\"roles\":[12345]}", "{\"topK\":9223372036854775808}")) {
+                "{\"roles\":\"admin\"}", "{\"roles\":[12345]}", "{\"roles\":[null]}", "{\"filter\":{\"k\":null}}", "{\"topK\":9223372036854775808}",
+                "{\"limitUsd\":1e-999999999}", "{\"limitUsd\":1e999999999}")) {
             assertThatThrownBy(() -> parse(json)).as(json).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.status()).isEqualTo(400));
         }
