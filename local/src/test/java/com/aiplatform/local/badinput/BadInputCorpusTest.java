@@ -71,6 +71,7 @@ class BadInputCorpusTest {
         List<BadInputCorpus.Op> ops = BadInputCorpus.operations(GatewayDefinition.load());
         assertThat(ops).hasSizeGreaterThanOrEqualTo(48);
         List<String> findings = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
         Map<String, Integer> byClass = new TreeMap<>();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         long maxRefusalMs = 0;
@@ -87,6 +88,9 @@ class BadInputCorpusTest {
                         maxRefusalMs = answer.millis;
                         slowest = describe(identity, c);
                     }
+                    if (answer.status >= 200 && answer.status < 300) {
+                        accepted.add(answer.status + " " + describe(identity, c));
+                    }
                     check(c, answer).ifPresent(problem -> findings.add(describe(identity, c) + ": " + problem));
                 }
             }
@@ -95,6 +99,9 @@ class BadInputCorpusTest {
                         + "slowest refusal %d ms (%s); %d findings%n", total, ops.size(), byClass, byStatus,
                 maxRefusalMs, slowest, findings.size());
         findings.stream().limit(200).forEach(f -> System.out.println("  " + f));
+        // Accepted is allowed (a lenient missing Content-Type, a delete of what is absent), but worth a look.
+        System.out.println("Accepted (2xx), " + accepted.size() + ":");
+        accepted.forEach(a -> System.out.println("  " + a));
         assertThat(findings).as("bad inputs answered wrongly").isEmpty();
         assertThat(byClass).doesNotContainKeys("5xx", "no answer").containsKey("4xx");
     }
