@@ -77,12 +77,12 @@ public final class BudgetService {
             throw ProblemException.validation("The reservation is not valid",
                     List.of("reservationId must be 1-64 letters, digits or hyphens; estimatedUsd zero or more"));
         }
+        long amount = Micros.of(request.estimatedUsd()); // out of range is a 400 even for a repeat
         String tenant = caller.tenant().value();
         Optional<TableEntity> existing = budgets.reservation(tenant, request.reservationId());
         if (existing.isPresent()) {
             return result(existing.get(), remaining(caller));
         }
-        long amount = Micros.of(request.estimatedUsd());
         List<String> applied = new ArrayList<>();
         BigDecimal remaining = null;
         for (String[] budget : List.of(new String[] {CONSUMER, caller.consumerId()}, new String[] {TENANT, tenant})) {
