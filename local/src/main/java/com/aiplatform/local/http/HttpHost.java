@@ -51,6 +51,9 @@ public final class HttpHost implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = maxBodyBytes;
+            // Jetty refuses some requests itself (URI or headers too large, an undecodable path): as problems too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
         });
         for (HandlerType method : METHODS) {
             server.addHttpHandler(method, "/", this::handle);

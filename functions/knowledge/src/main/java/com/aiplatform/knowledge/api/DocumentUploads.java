@@ -4,10 +4,7 @@ import com.aiplatform.knowledge.documents.DocumentIds;
 import com.aiplatform.knowledge.documents.DocumentUpload;
 import com.aiplatform.shared.http.Multipart;
 import com.aiplatform.shared.http.RequestBodies;
-import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -77,11 +74,13 @@ final class DocumentUploads {
     }
 
     private static Map<String, String> metadata(String json) {
-        try {
-            return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("The 'metadata' part must be a JSON object of strings");
+        return RequestBodies.json(json.getBytes(StandardCharsets.UTF_8), Metadata.class, Long.MAX_VALUE).values();
+    }
+
+    /** The multipart {@code metadata} part, read as strictly as any JSON body: a flat object of strings. */
+    record Metadata(@com.fasterxml.jackson.annotation.JsonValue Map<String, String> values) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        Metadata {
         }
     }
 

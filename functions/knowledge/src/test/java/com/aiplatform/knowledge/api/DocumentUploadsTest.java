@@ -45,6 +45,12 @@ class DocumentUploadsTest {
         byte[] unterminated = "--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc".getBytes();
         assertThatThrownBy(() -> DocumentUploads.read("multipart/form-data; boundary=b", unterminated, Map.of()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        for (String metadata : List.of("{\"team\":null}", "{\"team\":12345}", "[\"team\"]", "{\"a\":1,\"a\":2}")) {
+            byte[] badMetadata = body("b", "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\nText", "Content-Disposition: form-data; name=\"metadata\"\r\n\r\n" + metadata);
+            assertThatThrownBy(() -> DocumentUploads.read("multipart/form-data; boundary=b", badMetadata, Map.of()))
+                    .as(metadata).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
     }
 
     @Test

@@ -25,6 +25,10 @@ public final class Access {
         if (!caller.hasRole(PLATFORM_ADMIN)) {
             throw ProblemException.forbidden("Only a platform admin may act on another tenant");
         }
+        if (!TenantId.valid(requestedTenant)) {
+            throw ProblemException.validation("The tenant id is not valid",
+                    java.util.List.of("tenantId must be 1-63 lower-case letters, digits or hyphens"));
+        }
         return TenantId.of(requestedTenant);
     }
 

@@ -1,6 +1,7 @@
 package com.aiplatform.platform.budget;
 
 import com.aiplatform.platform.access.Access;
+import com.aiplatform.platform.consumers.ConsumerIds;
 import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.budget.ReservationIds;
 import com.aiplatform.shared.identity.Caller;
@@ -77,12 +78,12 @@ public final class BudgetService {
             throw ProblemException.validation("The reservation is not valid",
                     List.of("reservationId must be 1-64 letters, digits or hyphens; estimatedUsd zero or more"));
         }
+        long amount = Micros.of(request.estimatedUsd()); // out of range is a 400 even for a repeat
         String tenant = caller.tenant().value();
         Optional<TableEntity> existing = budgets.reservation(tenant, request.reservationId());
         if (existing.isPresent()) {
             return result(existing.get(), remaining(caller));
         }
-        long amount = Micros.of(request.estimatedUsd());
         List<String> applied = new ArrayList<>();
         BigDecimal remaining = null;
         for (String[] budget : List.of(new String[] {CONSUMER, caller.consumerId()}, new String[] {TENANT, tenant})) {
@@ -120,6 +121,10 @@ public final class BudgetService {
     public ReservationResult settle(Caller caller, String reservationId, SettleRequest request) {
         if (request == null || request.actualUsd() == null || request.actualUsd().signum() < 0) {
             throw ProblemException.validation("The settlement is not valid", List.of("actualUsd must be zero or more"));
+        }
+        if (!ReservationIds.valid(reservationId)) {
+            throw ProblemException.validation("The reservation id is not valid",
+                    List.of("reservationId must be 1-64 letters, digits or hyphens"));
         }
         String tenant = caller.tenant().value();
         long actual = Micros.of(request.actualUsd());
@@ -169,6 +174,9 @@ public final class BudgetService {
     private static void checkSubject(TenantId tenant, String scope, String subjectId) {
         if (!CONSUMER.equals(scope) && !TENANT.equals(scope)) {
             throw ProblemException.notFound("Budget scope", scope);
+        }
+        if (CONSUMER.equals(scope)) {
+            ConsumerIds.require(subjectId);
         }
         if (TENANT.equals(scope) && !tenant.value().equals(subjectId)) {
             throw ProblemException.notFound("Budget", scope + "/" + subjectId);

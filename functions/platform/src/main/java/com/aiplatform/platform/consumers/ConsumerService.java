@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 public final class ConsumerService {
 
     static final int MAX_KEYS = 2;
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
     private final ConsumerRepository repository;
@@ -134,7 +133,7 @@ public final class ConsumerService {
     }
 
     private ConsumerRepository.Stored stored(TenantId tenant, String consumerId) {
-        return repository.get(tenant.value(), consumerId)
+        return repository.get(tenant.value(), ConsumerIds.require(consumerId))
                 .orElseThrow(() -> ProblemException.notFound("Consumer", consumerId));
     }
 
@@ -145,8 +144,8 @@ public final class ConsumerService {
 
     private static void validate(NewConsumer request, Set<String> products) {
         List<String> errors = new ArrayList<>();
-        if (request.consumerId() == null || !ID.matcher(request.consumerId()).matches()) {
-            errors.add("consumerId must be 1-63 lower-case letters, digits or hyphens");
+        if (!ConsumerIds.valid(request.consumerId())) {
+            errors.add(ConsumerIds.RULE);
         }
         if (request.product() == null || !products.contains(request.product())) {
             errors.add("product must be one of the gateway definition's products " + products);

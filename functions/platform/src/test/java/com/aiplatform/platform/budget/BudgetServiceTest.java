@@ -132,6 +132,31 @@ class BudgetServiceTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
+    @Test
+    void should_refuse_with_400_when_an_amount_passes_the_range_or_an_id_breaks_its_rule() {
+        String tenant = tenant();
+        Caller admin = Callers.admin(tenant);
+        // A repeat of a held reservation with an amount out of range is refused too, not answered from the record.
+        budgets.reserve(Callers.consumer("carol", tenant), new ReservationRequest("tiny", new BigDecimal("1e-999999999")));
+        for (String usd : List.of("1e13", "9223372036854775808", "1e30", "1e999999999")) {
+            assertThatThrownBy(() -> budgets.set(admin, null, "tenant", tenant, new BudgetLimit(new BigDecimal(usd), "day")))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> budgets.reserve(Callers.consumer("carol", tenant),
+                    new ReservationRequest("tiny", new BigDecimal(usd))))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThat(budgets.set(admin, null, "tenant", tenant, new BudgetLimit(new BigDecimal("1000000000"), "day"))
+                .limitUsd()).isEqualByComparingTo("1000000000");
+        for (String bad : List.of("a/b", "a\\b", "a\r\nb", "x".repeat(1025))) {
+            assertThatThrownBy(() -> budgets.set(admin, null, "consumer", bad, new BudgetLimit(BigDecimal.ONE, "day")))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> budgets.get(admin, null, "consumer", bad))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> budgets.settle(Callers.consumer("carol", tenant), bad, new SettleRequest(BigDecimal.ONE)))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+    }
+
     private Callable<Boolean> reserve(Caller caller, String usd) {
         return () -> {
             try {

@@ -122,4 +122,17 @@ class ConsumerServiceTest {
                 new NewConsumer("root", null, "starter", List.of("platform-admin"))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
+
+    @Test
+    void should_refuse_with_400_before_any_storage_call_when_a_path_id_or_tenant_breaks_the_id_rule() {
+        for (String bad : List.of("a/b", "a\\b", "a\r\nb", "a\u0000b", "x".repeat(1025), "..", "''", "UPPER")) {
+            assertThatThrownBy(() -> consumers.get(Callers.admin("acme"), null, bad))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> consumers.rotate(Callers.admin("acme"), null, bad))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+            assertThatThrownBy(() -> consumers.list(Callers.platformAdmin(), bad))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThat(tables.list("consumers", "acme")).isEmpty();
+    }
 }

@@ -84,6 +84,15 @@ public final class OfflinePlanner implements Planner {
         return clauses.size() > 1 ? clauses : List.of();
     }
 
+    /**
+     * Whether a question can be planned: it needs one content word (letters or digits, not only words like
+     * "what" or "the"), since every sub-question is made of them. A task is refused at submit otherwise, not
+     * left to fail in the plan queue.
+     */
+    public static boolean plannable(String question) {
+        return question != null && !contentWords(question).isEmpty();
+    }
+
     static List<String> contentWords(String text) {
         List<String> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));

@@ -1,6 +1,7 @@
 package com.aiplatform.research.tasks;
 
 import com.aiplatform.research.ResearchSettings;
+import com.aiplatform.research.planning.OfflinePlanner;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -26,6 +27,8 @@ public final class TaskRequests {
             errors.add("question must not be empty");
         } else if (question.length() > bounds.maxQuestionChars()) {
             errors.add("question must be at most " + bounds.maxQuestionChars() + " characters, not " + question.length());
+        } else if (!OfflinePlanner.plannable(question)) {
+            errors.add("question must contain at least one word of letters or digits beyond words such as 'what' or 'the'");
         }
         int subquestions = request.maxSubquestions() == null ? bounds.defaultSubquestions() : request.maxSubquestions();
         if (subquestions < 1 || subquestions > bounds.maxSubquestions()) {

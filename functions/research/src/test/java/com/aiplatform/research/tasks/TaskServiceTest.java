@@ -43,6 +43,16 @@ class TaskServiceTest {
     }
 
     @Test
+    void should_refuse_at_submit_when_the_question_has_nothing_to_plan() {
+        for (String question : List.of("\uD83C\uDF89\uD83C\uDF89\uD83C\uDF89", "?!? ...", "what is the")) {
+            assertThat(problem(() -> kit.start(ResearchTestKit.ALICE, new CreateTaskRequest(question, null, null, null)))
+                    .problem().extensions().get("errors").toString()).contains("at least one word");
+        }
+        assertThat(kit.components.stores().tasks().list(ResearchTestKit.ALICE.tenant())).isEmpty();
+        kit.start(ResearchTestKit.ALICE, new CreateTaskRequest("\uD83C\uDF89 refunds?", null, null, null));
+    }
+
+    @Test
     void should_answer_another_tenants_task_exactly_like_an_unknown_one() {
         Task task = kit.start("What does express delivery cost?", 1);
         String unknown = "rt-" + "0".repeat(32);

@@ -19,6 +19,11 @@ public record TenantId(String value) {
         }
     }
 
+    /** Whether {@code value} is a tenant id, for input that is not identity (a query parameter): refuse with 400. */
+    public static boolean valid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
     public static TenantId of(String value) {
         return new TenantId(value);
     }
