@@ -8,6 +8,7 @@ import com.aiplatform.local.gateway.JwtVerifier;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.testing.azurite.Azurite;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,6 +81,22 @@ public final class LocalPlatform {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The default composition, exactly what {@code ./platform start} runs: every function app on the class path
+     * (knowledge, agent, research, assistant, platform), the gateway enforcing the gateway definition with keys
+     * resolved by the platform app, the platform app's budgets and ledger behind {@code PLATFORM_API_BASE_URL},
+     * the in-process event bus, and Azurite keeping its files under {@code <dataDir>/azurite}. The acceptance
+     * suite starts the platform through this method too, so that what it proves is what users run.
+     */
+    public static Builder defaults(int port, Path dataDir) {
+        return builder().port(port).dataDir(dataDir);
+    }
+
+    /** Where {@code ./platform start} keeps its data without {@code --data-dir}: {@code <repository>/.data}. */
+    public static Path defaultDataDir() {
+        return Azurite.projectRoot().resolve(".data");
     }
 
     /** Starts everything; on failure stops what had started and rethrows. */

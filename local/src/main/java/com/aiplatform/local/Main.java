@@ -58,11 +58,10 @@ public final class Main {
 
         @Override
         public Integer call() throws InterruptedException {
-            LocalPlatform.Builder builder = LocalPlatform.builder().port(port);
+            LocalPlatform.Builder builder = LocalPlatform.defaults(port,
+                    dataDir != null ? dataDir : LocalPlatform.defaultDataDir());
             if (inMemory) {
                 builder.inMemory();
-            } else if (dataDir != null) {
-                builder.dataDir(dataDir);
             }
             RunningPlatform platform = builder.build().start();
             CountDownLatch stopped = new CountDownLatch(1);
