@@ -86,12 +86,14 @@ public final class OfflineAgentLlmClient implements LlmClient {
         Route best = null;
         for (ToolSpec tool : tools) {
             double score = cosine(query, descriptionVectors.computeIfAbsent(tool.description(), embedder::embed));
-            // Before the threshold: "What is the status of ORD-10002?" is mostly filler words around the one
-            // thing that says which tool it is for, the order number.
-            if (holdsRequiredIdentifier(tool, message)) {
+            // "the status of ORD-10002?" is mostly filler words around the one thing that says which tool it is
+            // for, the order number: a tool whose required identifiers the message holds needs no threshold
+            // (its cosine alone is about 0.1), though a better-matching tool still wins.
+            boolean identified = holdsRequiredIdentifier(tool, message);
+            if (identified) {
                 score += IDENTIFIER_BONUS;
             }
-            if (score >= MIN_SIMILARITY && (best == null || score > best.score())) {
+            if ((identified || score >= MIN_SIMILARITY) && (best == null || score > best.score())) {
                 best = new Route(tool, score);
             }
         }
