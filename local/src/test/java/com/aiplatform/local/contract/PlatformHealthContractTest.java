@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformHealthContractTest {
 
-    private static final Caller ADMIN = new Caller("ops", TenantId.of("local"), Set.of("admin"));
+    /** An operator: health details (why an app is down) go to platform admins only. */
+    private static final Caller ADMIN = new Caller("ops", TenantId.of("local"), Set.of("admin", Caller.PLATFORM_ADMIN));
 
     private RunningPlatform platform;
     private AppToApp api;
