@@ -1,5 +1,6 @@
 package com.aiplatform.shared.budget;
 
+import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
@@ -85,7 +86,7 @@ public final class BudgetedChat {
     /** @throws BudgetExceededException (402) before calling the model when the estimate would pass a budget */
     public Result chat(CallContext context, String operation, ChatRequest request) {
         Result result = start(context, operation, price(request), CallIds.fresh());
-        result.accounted().join();
+        Await.result(result.accounted()); // the accounting's own exception, not a CompletionException around it
         return result;
     }
 
