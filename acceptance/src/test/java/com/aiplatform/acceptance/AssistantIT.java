@@ -109,6 +109,32 @@ class AssistantIT {
         assertThat(rival.get(FILES).json().get("files").findValuesAsText("fileId")).doesNotContainAnyElementsOf(ids.values());
     }
 
+    @Test
+    @Order(5)
+    void should_report_in_its_health_whether_ocr_runs_here_and_stay_up_without_it() {
+        Api.Response health = suite.admin().get("/api/v1/assistant/health");
+
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        JsonNode ocr = health.json().get("dependencies").get("ocr");
+        assertThat(ocr.get("status").asText()).as(ocr.toString()).isEqualTo(tesseractRuns() ? "up" : "unavailable");
+        if (!tesseractRuns()) {
+            assertThat(ocr.get("detail").asText()).contains("'tesseract' cannot run here", "read from their metadata");
+        }
+    }
+
+    private static boolean tesseractRuns() {
+        try {
+            Process version = new ProcessBuilder("tesseract", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return version.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private JsonNode ask(String name, String question) {
         Api.Response answered = shop.post(FILES + "/" + ids.get(name) + "/ask", Map.of("question", question));
         assertThat(answered.status()).as(name + ": " + answered).isEqualTo(200);

@@ -14,6 +14,7 @@ import com.aiplatform.assistant.extraction.FileEvents;
 import com.aiplatform.assistant.extraction.FileReader;
 import com.aiplatform.assistant.extraction.ImageExtractor;
 import com.aiplatform.assistant.extraction.OcrEngine;
+import com.aiplatform.assistant.extraction.OcrHealth;
 import com.aiplatform.assistant.extraction.tesseract.TesseractOcrEngine;
 import com.aiplatform.assistant.files.BlobCreatedService;
 import com.aiplatform.assistant.files.ContentTypes;
@@ -108,7 +109,9 @@ public final class AssistantApp extends ComposedApp {
                     .function(new HealthFunctions(new HealthService(NAME, List.of(
                             StorageChecks.table(tables, config.filesTable()),
                             StorageChecks.container(blobs, config.filesContainer()),
-                            StorageChecks.queue(queue, config.extractionQueue())), clock)));
+                            StorageChecks.queue(queue, config.extractionQueue()),
+                            OcrHealth.check(ocr, config.ocrCommand(), config.visionDeployment().isPresent())),
+                            clock)));
             return new AssistantApp(parts);
         } catch (RuntimeException e) {
             parts.close();

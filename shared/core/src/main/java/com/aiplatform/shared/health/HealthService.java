@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every dependency check of one app and reports each one's status; the app is up only if all are.
+ * Runs every dependency check of one app and reports each one's status; the app is up only if every required
+ * check is (an optional one that fails is {@code unavailable}).
  * Each app's {@code /health} route serves this report, and the platform app aggregates those routes.
  */
 public final class HealthService {
@@ -53,9 +54,9 @@ public final class HealthService {
                 String detail = check.probe().run();
                 result = new HealthReport.Dependency("up", detail, millisSince(start));
             } catch (RuntimeException e) {
-                up = false;
-                result = new HealthReport.Dependency("down", e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        millisSince(start));
+                up &= !check.required();
+                result = new HealthReport.Dependency(check.required() ? "down" : "unavailable",
+                        e.getClass().getSimpleName() + ": " + e.getMessage(), millisSince(start));
             }
             results.put(check.name(), result);
         }

@@ -42,6 +42,21 @@ class HealthServiceTest {
         assertThat((String) response.getBody()).contains(INDEX, "IllegalStateException");
     }
 
+    @Test
+    void should_stay_up_and_report_unavailable_when_only_an_optional_check_fails() {
+        var withOptional = new HealthService("assistant", List.of(
+                new HealthCheck("tableStorage", () -> "table files"),
+                HealthCheck.optional("ocr", () -> {
+                    throw new IllegalStateException("tesseract cannot run here");
+                })), Clock.systemUTC());
+
+        var response = withOptional.respond(new FakeRequest(identity("platform-admin"), new byte[0]));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat((String) response.getBody()).contains("\"status\":\"up\"",
+                "\"ocr\":{\"status\":\"unavailable\"", "tesseract cannot run here");
+    }
+
     private static Map<String, String> identity(String roles) {
         return Map.of(GatewayHeaders.CONSUMER_ID, "c", GatewayHeaders.TENANT_ID, "t", GatewayHeaders.ROLES, roles);
     }
