@@ -7,13 +7,7 @@ import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
-import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
-import com.aiplatform.shared.llm.openai.OpenAiSettings;
-import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
-import com.aiplatform.shared.resilience.ResilienceOptions;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.usage.PriceTable;
 import com.aiplatform.shared.usage.UsageMeter;
@@ -30,14 +24,12 @@ public final class SharedAdapters {
     private SharedAdapters() {
     }
 
-    /** Azure OpenAI (or any OpenAI-compatible endpoint) behind retries and a circuit breaker, or the offline extractive method. */
+    /**
+     * Azure OpenAI (or any OpenAI-compatible endpoint) behind retries and a circuit breaker, or the offline
+     * extractive method. The app must depend on shared-openai itself (see {@link ModelClients}).
+     */
     public static LlmClient llm(RuntimeSettings runtime, Settings settings) {
-        if (runtime.llm() == RuntimeSettings.LlmBackend.AZURE_OPENAI) {
-            OpenAiSettings openAi = OpenAiSettings.from(settings);
-            return ResilientLlmClient.wrap(OpenAiLlmClient.create(OpenAiClients.create(openAi), openAi),
-                    ResilienceOptions.defaults("azure-openai-chat", openAi.timeout()));
-        }
-        return new ExtractiveLlmClient();
+        return ModelClients.chat(runtime, settings);
     }
 
     /** Event Grid in Azure, the local platform's bus locally, or the log (Core Tools without a topic). */
