@@ -6,9 +6,10 @@ import java.util.List;
  * A grounded answer. {@code generator} says what wrote it: {@code model} or {@code extractive-offline}
  * (sentences selected from the sources, no language model involved). {@code answerable} is false when no
  * claim of the answer is supported by the passage it cites; the answer then says so, cites nothing, and
- * {@code suggestions} lists the closest sources. {@code support} gives the citation check's figures.
+ * {@code suggestions} lists the closest sources. {@code standaloneQuestion} is the question as searched: a
+ * follow-up carries the words of the earlier turn it leans on. {@code support} gives the citation check's figures.
  */
-public record Answer(String question, String answer, boolean answerable, List<Citation> citations,
+public record Answer(String question, String standaloneQuestion, String answer, boolean answerable, List<Citation> citations,
                      List<Suggestion> suggestions, Support support, String generator, String model, Usage usage) {
 
     /** A numbered source the answer cites. */

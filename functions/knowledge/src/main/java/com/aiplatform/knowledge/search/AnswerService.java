@@ -41,19 +41,20 @@ public final class AnswerService {
     }
 
     public Answer ask(CallContext context, AskRequest request) {
+        String question = FollowUpQuestion.standalone(request.question(), request.history());
         SearchResult retrieved = search.search(context,
-                new SearchRequest(request.question(), request.topK(), SearchMode.HYBRID, request.filter()));
+                new SearchRequest(question, request.topK(), SearchMode.HYBRID, request.filter()));
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < retrieved.results().size(); i++) {
             SearchHit hit = retrieved.results().get(i);
             sources.add(new Source(i + 1, hit.title() + " (" + hit.documentId() + ")", hit.text()));
         }
         BudgetedChat.Result result = chat.chat(context, "ask", new ChatRequest(
-                List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(request.question())),
+                List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(question)),
                 sources, List.of(), MAX_ANSWER_TOKENS, 0.1));
         ChatResponse response = result.response();
         UsageRecord record = result.usage();
-        List<AnswerCheck.Claim> claims = check.check(request.question(), response.text(), sources);
+        List<AnswerCheck.Claim> claims = check.check(question, response.text(), sources);
         List<AnswerCheck.Claim> kept = claims.stream().filter(AnswerCheck.Claim::kept).toList();
         Set<Integer> cited = new LinkedHashSet<>();
         kept.forEach(claim -> cited.addAll(claim.citations()));
@@ -70,7 +71,7 @@ public final class AnswerService {
                 .toList();
         var support = new Answer.Support(claims.size(), kept.size(), claims.size() - kept.size(),
                 claims.isEmpty() ? 0 : Math.round(1000d * kept.size() / claims.size()) / 1000d, claims);
-        return new Answer(request.question(), answerable ? render(kept) : ABSTAINED, answerable, citations,
+        return new Answer(request.question(), question, answerable ? render(kept) : ABSTAINED, answerable, citations,
                 suggestions, support, response.generator().label(), response.usage().model(),
                 new Answer.Usage(record.inputTokens(), record.outputTokens(), record.costUsd()));
     }

@@ -76,6 +76,18 @@ class AbstainingAnswerTest {
     }
 
     @Test
+    void should_answer_a_follow_up_from_the_entities_of_the_earlier_turn_when_it_leans_on_them() {
+        var history = List.of(new AskRequest.Turn("user", "How much does express delivery cost?"),
+                new AskRequest.Turn("assistant", "Express delivery costs twelve euros. [1]"));
+
+        Answer answer = kit.answers.ask(as("acme"), new AskRequest("And when does it arrive?", 5, Map.of(), history));
+
+        assertThat(answer.standaloneQuestion()).contains("express", "delivery");
+        assertThat(answer.answerable()).isTrue();
+        assertThat(answer.answer()).contains("next business day");
+    }
+
+    @Test
     void should_drop_a_claim_when_the_passage_it_cites_does_not_say_it() {
         var check = new AnswerCheck(OnnxEmbedder.load(OnnxEmbedder.Variant.INT8));
         List<Source> sources = List.of(
