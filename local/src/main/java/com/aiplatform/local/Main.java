@@ -3,6 +3,7 @@ package com.aiplatform.local;
 import com.aiplatform.local.discovery.EventGridBinding;
 import com.aiplatform.local.eval.AgentBenchCommand;
 import com.aiplatform.local.bench.GatewayBenchCommand;
+import com.aiplatform.local.eval.AnswerEvalCommand;
 import com.aiplatform.local.eval.BenchCommand;
 import com.aiplatform.local.eval.EvalCommand;
 import com.aiplatform.local.eval.ResearchBenchCommand;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
-        subcommands = {Main.Start.class, EvalCommand.class, BenchCommand.class, AgentBenchCommand.class,
+        subcommands = {Main.Start.class, EvalCommand.class, AnswerEvalCommand.class, BenchCommand.class, AgentBenchCommand.class,
                 GatewayBenchCommand.class, ResearchBenchCommand.class})
 public final class Main {
 

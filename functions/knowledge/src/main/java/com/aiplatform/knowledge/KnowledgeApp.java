@@ -11,6 +11,7 @@ import com.aiplatform.knowledge.documents.KnowledgeStores;
 import com.aiplatform.knowledge.documents.TextExtractor;
 import com.aiplatform.shared.health.HealthCheck;
 import com.aiplatform.shared.health.HealthService;
+import com.aiplatform.knowledge.search.AnswerCheck;
 import com.aiplatform.knowledge.search.AnswerService;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.azure.AzureStorageClients;
@@ -96,7 +97,8 @@ public final class KnowledgeApp extends ComposedApp {
             });
             parts.resource(searchHelpers::shutdownNow);
             var search = new SearchService(vectors, embedder, usage, config.searchCandidates(), searchHelpers);
-            var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens));
+            var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens),
+                    new AnswerCheck(embedder));
             var health = new HealthService(NAME, healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
             parts.function(new DocumentFunctions(documents, config.maxDocumentBytes()))
                     .function(new SearchFunctions(search, answers))

@@ -6,6 +6,7 @@ import com.aiplatform.knowledge.documents.DocumentRepository;
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.KnowledgeStores;
 import com.aiplatform.knowledge.documents.TextExtractor;
+import com.aiplatform.knowledge.search.AnswerCheck;
 import com.aiplatform.knowledge.search.AnswerService;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.blob.memory.InMemoryBlobStore;
@@ -72,7 +73,7 @@ public final class KnowledgeTestKit implements AutoCloseable {
                 new Chunker(EMBEDDER, 250, 32), EMBEDDER), new DocumentEvents(publisher, clock), usage, clock);
         this.search = new SearchService(vectors, EMBEDDER, usage, 100, Runnable::run);
         this.answers = new AnswerService(search, new BudgetedChat(new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
-                EMBEDDER));
+                EMBEDDER), new AnswerCheck(EMBEDDER));
     }
 
     public static CallContext as(String tenant) {

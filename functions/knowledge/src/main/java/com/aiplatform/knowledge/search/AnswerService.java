@@ -9,11 +9,15 @@ import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.UsageRecord;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
  * Answers a question from the tenant's documents: hybrid retrieval, then the LLM over numbered sources,
- * through {@link BudgetedChat} so the caller's money budget is reserved before and settled after.
+ * through {@link BudgetedChat} so the caller's money budget is reserved before and settled after. Every claim
+ * of the answer is then checked against the passages it cites ({@link AnswerCheck}); unsupported or off-question
+ * claims are dropped, and when none is left the answer abstains and suggests the closest sources.
  */
 public final class AnswerService {
 
@@ -22,39 +26,63 @@ public final class AnswerService {
             + "contain the answer, say that you do not know.";
     private static final int MAX_ANSWER_TOKENS = 512;
     private static final int EXCERPT_LENGTH = 300;
+    private static final int SUGGESTIONS = 3;
+    static final String ABSTAINED = "No passage in the documents answers this question. The closest sources are "
+            + "listed as suggestions.";
 
     private final SearchService search;
     private final BudgetedChat chat;
+    private final AnswerCheck check;
 
-    public AnswerService(SearchService search, BudgetedChat chat) {
+    public AnswerService(SearchService search, BudgetedChat chat, AnswerCheck check) {
         this.search = search;
         this.chat = chat;
+        this.check = check;
     }
 
     public Answer ask(CallContext context, AskRequest request) {
+        String question = FollowUpQuestion.standalone(request.question(), request.history());
         SearchResult retrieved = search.search(context,
-                new SearchRequest(request.question(), request.topK(), SearchMode.HYBRID, request.filter()));
+                new SearchRequest(question, request.topK(), SearchMode.HYBRID, request.filter()));
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < retrieved.results().size(); i++) {
             SearchHit hit = retrieved.results().get(i);
             sources.add(new Source(i + 1, hit.title() + " (" + hit.documentId() + ")", hit.text()));
         }
         BudgetedChat.Result result = chat.chat(context, "ask", new ChatRequest(
-                List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(request.question())),
+                List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(question)),
                 sources, List.of(), MAX_ANSWER_TOKENS, 0.1));
         ChatResponse response = result.response();
         UsageRecord record = result.usage();
+        List<AnswerCheck.Claim> claims = check.check(question, response.text(), sources);
+        List<AnswerCheck.Claim> kept = claims.stream().filter(AnswerCheck.Claim::kept).toList();
+        Set<Integer> cited = new LinkedHashSet<>();
+        kept.forEach(claim -> cited.addAll(claim.citations()));
         List<Answer.Citation> citations = new ArrayList<>();
-        for (int number : response.citations()) {
-            if (number >= 1 && number <= retrieved.results().size()) {
-                SearchHit hit = retrieved.results().get(number - 1);
-                citations.add(new Answer.Citation(number, hit.documentId(), hit.title(), hit.chunkId(),
-                        excerpt(hit.text()), hit.source()));
-            }
+        for (int number : cited) {
+            SearchHit hit = retrieved.results().get(number - 1);
+            citations.add(new Answer.Citation(number, hit.documentId(), hit.title(), hit.chunkId(),
+                    excerpt(hit.text()), hit.source()));
         }
-        return new Answer(request.question(), response.text(), citations, response.generator().label(),
-                response.usage().model(),
+        boolean answerable = !kept.isEmpty();
+        List<Answer.Suggestion> suggestions = answerable ? List.of() : retrieved.results().stream().limit(SUGGESTIONS)
+                .map(hit -> new Answer.Suggestion(hit.documentId(), hit.title(), hit.chunkId(), excerpt(hit.text()),
+                        hit.source(), hit.score()))
+                .toList();
+        var support = new Answer.Support(claims.size(), kept.size(), claims.size() - kept.size(),
+                claims.isEmpty() ? 0 : Math.round(1000d * kept.size() / claims.size()) / 1000d, claims);
+        return new Answer(request.question(), question, answerable ? render(kept) : ABSTAINED, answerable, citations,
+                suggestions, support, response.generator().label(), response.usage().model(),
                 new Answer.Usage(record.inputTokens(), record.outputTokens(), record.costUsd()));
+    }
+
+    private static String render(List<AnswerCheck.Claim> kept) {
+        StringBuilder text = new StringBuilder();
+        for (AnswerCheck.Claim claim : kept) {
+            text.append(text.isEmpty() ? "" : " ").append(claim.text());
+            claim.citations().forEach(n -> text.append(" [").append(n).append(']'));
+        }
+        return text.toString();
     }
 
     private static String excerpt(String text) {

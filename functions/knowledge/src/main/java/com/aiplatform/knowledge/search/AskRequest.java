@@ -6,11 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /api/v1/knowledge/ask}: a question, how many sources to ground it in, a metadata filter. */
-public record AskRequest(String question, Integer topK, Map<String, String> filter) {
+/**
+ * {@code POST /api/v1/knowledge/ask}: a question, how many sources to ground it in, a metadata filter, and the
+ * earlier turns of the conversation (oldest first) that a follow-up question may lean on.
+ */
+public record AskRequest(String question, Integer topK, Map<String, String> filter, List<Turn> history) {
 
     public static final int MAX_QUESTION_LENGTH = 2000;
     public static final int MAX_SOURCES = 20;
+    public static final int MAX_TURNS = 20;
+
+    /** One earlier turn: {@code user} or {@code assistant}, and what was said. */
+    public record Turn(String role, String content) {
+        public static final String USER = "user";
+        public static final String ASSISTANT = "assistant";
+    }
+
+    public AskRequest(String question, Integer topK, Map<String, String> filter) {
+        this(question, topK, filter, null);
+    }
 
     public AskRequest {
         List<String> errors = new ArrayList<>();
@@ -21,6 +35,20 @@ public record AskRequest(String question, Integer topK, Map<String, String> filt
         }
         if (topK != null && (topK < 1 || topK > MAX_SOURCES)) {
             errors.add("topK must be between 1 and " + MAX_SOURCES);
+        }
+        history = history == null ? List.of() : List.copyOf(history);
+        if (history.size() > MAX_TURNS) {
+            errors.add("history must hold at most " + MAX_TURNS + " turns");
+        }
+        for (int i = 0; i < history.size() && history.size() <= MAX_TURNS; i++) {
+            Turn turn = history.get(i);
+            if (!Turn.USER.equals(turn.role()) && !Turn.ASSISTANT.equals(turn.role())) {
+                errors.add("history[" + i + "].role must be user or assistant");
+            }
+            if (turn.content() == null || turn.content().isBlank() || turn.content().length() > MAX_QUESTION_LENGTH) {
+                errors.add("history[" + i + "].content must be a non-empty string of at most "
+                        + MAX_QUESTION_LENGTH + " characters");
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation("The question is not valid", errors);

@@ -36,6 +36,9 @@ public final class ExtractiveLlmClient implements LlmClient {
     private static final int MIN_WORDS = 3;
     /** Sentences scoring below this share of the best one add more noise than answer. */
     private static final double RELATIVE_FLOOR = 0.35;
+    // A relative floor alone let a sentence through on one common question word the best sentence already had
+    // ("express delivery cost" chose "Hotel costs are reimbursed..."): after the best, a sentence must also bring
+    // a question term that the sentences chosen so far do not hold.
 
     private final TokenCounter tokens;
 
@@ -61,7 +64,7 @@ public final class ExtractiveLlmClient implements LlmClient {
         } else if (ranked.isEmpty()) {
             text = NO_MATCH;
         } else {
-            Selection selection = select(ranked, request.maxOutputTokens());
+            Selection selection = select(ranked, query, request.maxOutputTokens());
             text = render(selection.chosen());
             selection.chosen().stream().map(Candidate::source).distinct().forEach(citations::add);
             finishReason = selection.truncated() ? "length" : "stop";
@@ -87,21 +90,23 @@ public final class ExtractiveLlmClient implements LlmClient {
         return sentences;
     }
 
-    private Selection select(List<Candidate> ranked, int maxOutputTokens) {
+    private Selection select(List<Candidate> ranked, List<String> query, int maxOutputTokens) {
         double floor = ranked.get(0).score() * RELATIVE_FLOOR;
         List<Candidate> chosen = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
+        Set<String> covered = new HashSet<>();
         int used = 0;
         for (Candidate candidate : ranked) {
             if (chosen.size() == MAX_SENTENCES || candidate.score() < floor) {
                 break;
             }
-            if (!seen.add(candidate.terms())) {
+            if (!seen.add(candidate.terms()) || !chosen.isEmpty() && !addsQuestionTerm(candidate, query, covered)) {
                 continue;
             }
             int cost = tokens.count(cited(candidate)) + 1;
             if (used + cost <= maxOutputTokens) {
                 chosen.add(candidate);
+                covered.addAll(candidate.terms());
                 used += cost;
             }
         }
@@ -111,6 +116,15 @@ public final class ExtractiveLlmClient implements LlmClient {
         }
         chosen.sort(Comparator.comparingInt(Candidate::position));
         return new Selection(chosen, false);
+    }
+
+    private static boolean addsQuestionTerm(Candidate candidate, List<String> query, Set<String> covered) {
+        for (String term : query) {
+            if (!covered.contains(term) && candidate.terms().contains(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The best sentence cut at a word boundary to fit the budget, marked as cut. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * stop), then the JDK's sentence boundaries within a line, re-joined where a break followed a common
  * abbreviation such as "e.g." or "Dr.". Markdown heading and list markers are dropped.
  */
-final class Sentences {
+public final class Sentences {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern MARKER = Pattern.compile("^(#{1,6}\\s+|[-*+>]\\s+|\\d{1,3}[.)]\\s+)+");
@@ -23,7 +23,7 @@ final class Sentences {
     private Sentences() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
         if (text == null) {
             return sentences;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Turns text into index terms: lower-cased letter or digit runs, English stop words dropped, and a light
  * suffix stemmer (plural and -ing/-ed/-ly forms) so that "refunds", "refunded" and "refund" meet.
  */
-final class Terms {
+public final class Terms {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+|\\p{N}+");
 
@@ -31,7 +31,7 @@ final class Terms {
     private Terms() {
     }
 
-    static List<String> of(String text) {
+    public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
         Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (matcher.find()) {
@@ -43,7 +43,7 @@ final class Terms {
         return terms;
     }
 
-    static int wordCount(String text) {
+    public static int wordCount(String text) {
         int count = 0;
         Matcher matcher = WORD.matcher(text);
         while (matcher.find()) {

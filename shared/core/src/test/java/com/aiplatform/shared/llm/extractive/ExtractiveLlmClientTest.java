@@ -125,4 +125,19 @@ class ExtractiveLlmClientTest {
         assertThat(response.toolCalls()).isEmpty();
         assertThat(response.citations()).containsExactly(2);
     }
+
+    @Test
+    void should_not_pad_with_a_sentence_that_shares_only_words_already_answered_when_one_sentence_answers() {
+        List<Source> sources = List.of(
+                new Source(1, "shipping.md", "Orders ship within two business days. "
+                        + "Express delivery costs twelve euros and arrives the next business day."),
+                new Source(2, "travel.md", "Book trains in second class. Hotel costs are reimbursed on delivery of "
+                        + "the original receipts. Taxis need a receipt."),
+                new Source(3, "warranty.md", "Espresso machines carry a two year warranty on the pump and boiler."));
+
+        ChatResponse response = client.chat(ask("How much does express delivery cost?", sources, 300));
+
+        assertThat(response.text()).isEqualTo("Express delivery costs twelve euros and arrives the next business day. [1]");
+        assertThat(response.citations()).containsExactly(1);
+    }
 }
