@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The offline fallback: no model, only sentences taken word for word from the sources. It splits the
@@ -38,7 +39,9 @@ public final class ExtractiveLlmClient implements LlmClient {
     private static final double RELATIVE_FLOOR = 0.35;
     // A relative floor alone let a sentence through on one common question word the best sentence already had
     // ("express delivery cost" chose "Hotel costs are reimbursed..."): after the best, a sentence must also bring
-    // a question term that the sentences chosen so far do not hold.
+    // a question term that the sentences chosen so far do not hold. A heading ("Returns and refunds") holds
+    // terms without saying anything, so it covers none and the sentence under it still counts.
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;…]\\W*$");
 
     private final TokenCounter tokens;
 
@@ -106,7 +109,9 @@ public final class ExtractiveLlmClient implements LlmClient {
             int cost = tokens.count(cited(candidate)) + 1;
             if (used + cost <= maxOutputTokens) {
                 chosen.add(candidate);
-                covered.addAll(candidate.terms());
+                if (!heading(candidate)) {
+                    covered.addAll(candidate.terms());
+                }
                 used += cost;
             }
         }
@@ -116,6 +121,10 @@ public final class ExtractiveLlmClient implements LlmClient {
         }
         chosen.sort(Comparator.comparingInt(Candidate::position));
         return new Selection(chosen, false);
+    }
+
+    private static boolean heading(Candidate candidate) {
+        return !SENTENCE_END.matcher(candidate.text()).find();
     }
 
     private static boolean addsQuestionTerm(Candidate candidate, List<String> query, Set<String> covered) {

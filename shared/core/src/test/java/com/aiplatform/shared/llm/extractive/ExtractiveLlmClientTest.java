@@ -140,4 +140,14 @@ class ExtractiveLlmClientTest {
         assertThat(response.text()).isEqualTo("Express delivery costs twelve euros and arrives the next business day. [1]");
         assertThat(response.citations()).containsExactly(1);
     }
+
+    @Test
+    void should_keep_the_sentence_under_a_heading_when_the_heading_holds_the_same_question_terms() {
+        List<Source> sources = List.of(new Source(1, "returns.md", "Returns and refunds\n"
+                + "Refunds are paid to the original card within five business days after the return arrives."));
+
+        ChatResponse response = client.chat(ask("How long do refunds take?", sources, 300));
+
+        assertThat(response.text()).contains("five business days");
+    }
 }
