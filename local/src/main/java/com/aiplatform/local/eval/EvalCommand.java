@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code ./platform eval --beir <folder>}: nDCG@10 and recall@100 of keyword, dense and hybrid
  * retrieval on any BEIR-format folder, ingesting and searching through the knowledge app's own code.
- * Chunk hits are mapped to their documents in rank order, each document counted once.
+ * Chunk hits are mapped to their documents in rank order, each document counted once; recall@100 counts
+ * 100 distinct documents.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Retrieval quality (nDCG@10, recall@100) on a BEIR folder, for keyword, dense and hybrid search.")
@@ -64,12 +65,21 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The first {@value #DEPTH} distinct documents of the ranking: chunk hits are folded into their documents
+     * in rank order, asking for more chunks until {@value #DEPTH} documents are found or the index runs out.
+     */
     static List<String> rankedDocuments(KnowledgeHarness harness, String query, SearchMode mode) {
-        List<SearchHit> hits = harness.app().search().search(KnowledgeHarness.CALLER,
-                new SearchRequest(truncate(query), DEPTH, mode, Map.of())).results();
         var documents = new LinkedHashSet<String>();
-        hits.forEach(hit -> documents.add(hit.documentId()));
-        return new ArrayList<>(documents);
+        for (int chunks = 4 * DEPTH; ; chunks *= 2) {
+            List<SearchHit> hits = harness.app().search().search(KnowledgeHarness.CALLER,
+                    new SearchRequest(truncate(query), DEPTH, mode, Map.of()), chunks).results();
+            documents.clear();
+            hits.forEach(hit -> documents.add(hit.documentId()));
+            if (documents.size() >= DEPTH || hits.size() < chunks) {
+                return new ArrayList<>(documents).subList(0, Math.min(DEPTH, documents.size()));
+            }
+        }
     }
 
     private static String truncate(String query) {

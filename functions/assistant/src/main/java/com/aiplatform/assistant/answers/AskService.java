@@ -96,7 +96,7 @@ public final class AskService {
         if (extraction.chunks().isEmpty()) {
             return List.of();
         }
-        Embeddings query = embedder.embed(List.of(request.question()));
+        Embeddings query = embedder.embedQueries(List.of(request.question()));
         usage.record(call, "embed-query", new Usage(embedder.model().name(), query.inputTokens(), 0));
         return Passages.closest(extraction.chunks(), query.vectors().get(0), request.topK());
     }

@@ -47,8 +47,16 @@ public final class SearchService {
     }
 
     public SearchResult search(CallContext context, SearchRequest request) {
+        return search(context, request, request.topK());
+    }
+
+    /**
+     * As {@link #search(CallContext, SearchRequest)} but returning up to {@code results} fused chunks, beyond
+     * the request's topK limit: evaluation needs 100 distinct documents, which takes more than 100 chunks.
+     */
+    public SearchResult search(CallContext context, SearchRequest request, int results) {
         TenantId tenant = context.caller().tenant();
-        int depth = Math.max(candidates, request.topK());
+        int depth = Math.max(candidates, results);
         CompletableFuture<List<VectorMatch>> keyword = request.mode() == SearchMode.DENSE
                 ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> vectors.search(
@@ -57,7 +65,7 @@ public final class SearchService {
         CompletableFuture<?> metered = CompletableFuture.completedFuture(null);
         try {
             if (request.mode() != SearchMode.KEYWORD) {
-                Embeddings query = embedder.embed(List.of(request.query()));
+                Embeddings query = embedder.embedQueries(List.of(request.query()));
                 metered = CompletableFuture.runAsync(() -> usage.record(context, "embed-query",
                         new Usage(embedder.model().name(), query.inputTokens(), 0)), helpers);
                 dense = vectors.search(VectorQuery.dense(tenant, query.vectors().get(0), depth, request.filter()));
@@ -65,7 +73,7 @@ public final class SearchService {
         } finally {
             Await.result(metered);
         }
-        return new SearchResult(request.query(), request.mode(), fuse(dense, Await.result(keyword), request.topK()));
+        return new SearchResult(request.query(), request.mode(), fuse(dense, Await.result(keyword), results));
     }
 
     static List<SearchHit> fuse(List<VectorMatch> dense, List<VectorMatch> keyword, int topK) {

@@ -12,6 +12,14 @@ public interface Embedder {
 
     Embeddings embed(List<String> texts);
 
+    /**
+     * Search queries, as opposed to the passages {@link #embed} takes: a model trained with a query
+     * instruction (bge) puts it in front here. The default embeds them as passages.
+     */
+    default Embeddings embedQueries(List<String> queries) {
+        return embed(queries);
+    }
+
     default float[] embed(String text) {
         return embed(List.of(text)).vectors().get(0);
     }

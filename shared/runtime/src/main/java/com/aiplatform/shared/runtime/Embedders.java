@@ -2,6 +2,7 @@ package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
+import com.aiplatform.shared.embedding.onnx.OnnxModel;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
@@ -10,14 +11,16 @@ import com.aiplatform.shared.settings.Settings;
 
 /**
  * The text embedder of the apps that index text (knowledge, assistant), chosen the same way in both:
- * {@code EMBEDDING_PROVIDER} {@code onnx} (default: the bundled all-MiniLM-L6-v2, {@code ONNX_EMBEDDING_VARIANT}
- * {@code fp32} or {@code int8}) or {@code azure_openai} (the embeddings deployment of the OpenAI settings).
+ * {@code EMBEDDING_PROVIDER} {@code onnx} (default: a bundled model, {@code ONNX_EMBEDDING_MODEL}
+ * {@code all-minilm-l6-v2} or {@code bge-small-en-v1.5}, {@code ONNX_EMBEDDING_VARIANT} {@code fp32} or {@code int8}) or {@code azure_openai} (the embeddings deployment of the OpenAI settings).
  * Apart from {@link SharedAdapters} so that only the apps that embed read these settings; such an app
  * depends on shared-onnx itself (this module has it as optional, to keep the model out of the others).
  */
 public final class Embedders {
 
     public enum Backend { ONNX, AZURE_OPENAI }
+
+    public static final OnnxModel DEFAULT_MODEL = OnnxModel.ALL_MINILM_L6_V2;
 
     private Embedders() {
     }
@@ -27,12 +30,14 @@ public final class Embedders {
         Settings.Reader read = settings.reader();
         Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
         String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
+        String modelName = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL.modelName());
         read.validate();
+        OnnxModel model = OnnxModel.fromName(modelName);
         if (backend == Backend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
             return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
         }
-        return parts.resource(OnnxEmbedder.load("int8".equalsIgnoreCase(variant)
+        return parts.resource(OnnxEmbedder.load(model, "int8".equalsIgnoreCase(variant)
                 ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32));
     }
 }

@@ -3,7 +3,7 @@ package com.aiplatform.shared.embedding.onnx;
 import java.nio.FloatBuffer;
 
 /**
- * sentence-transformers' pooling for MiniLM: the mean of the real (unpadded) token states, then L2 norm.
+ * sentence-transformers' pooling: for MiniLM the mean of the real (unpadded) token states, then L2 norm.
  * The division by the token count is skipped because normalising cancels it.
  */
 final class MeanPooling {
@@ -27,6 +27,21 @@ final class MeanPooling {
                 }
             }
             vectors[r] = normalise(sum);
+        }
+        return vectors;
+    }
+
+    /** CLS pooling (bge): the first token's state of each row, L2-normalised. */
+    static float[][] first(FloatBuffer hidden, int rows, int width, int dimensions) {
+        float[][] vectors = new float[rows][];
+        float[] row = new float[dimensions];
+        for (int r = 0; r < rows; r++) {
+            hidden.get(r * width * dimensions, row);
+            double[] state = new double[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                state[d] = row[d];
+            }
+            vectors[r] = normalise(state);
         }
         return vectors;
     }

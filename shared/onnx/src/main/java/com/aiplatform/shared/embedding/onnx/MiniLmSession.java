@@ -19,10 +19,12 @@ final class MiniLmSession implements AutoCloseable {
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final boolean takesTokenTypes;
+    private final OnnxModel.Pooling pooling;
 
-    private MiniLmSession(OrtEnvironment environment, OrtSession session) {
+    private MiniLmSession(OrtEnvironment environment, OrtSession session, OnnxModel.Pooling pooling) {
         this.environment = environment;
         this.session = session;
+        this.pooling = pooling;
         this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
     }
 
@@ -34,13 +36,14 @@ final class MiniLmSession implements AutoCloseable {
             sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
             sessionOptions.setInterOpNumThreads(1);
             sessionOptions.addConfigEntry("session.intra_op.allow_spinning", options.spinWait() ? "1" : "0");
-            return new MiniLmSession(environment, environment.createSession(model, sessionOptions));
+            return new MiniLmSession(environment, environment.createSession(model, sessionOptions),
+                    options.model().pooling());
         } catch (OrtException e) {
-            throw new OnnxEmbeddingException("Could not start ONNX Runtime for " + options.variant().modelName(), e);
+            throw new OnnxEmbeddingException("Could not start ONNX Runtime for " + options.variant().modelName(options.model()), e);
         }
     }
 
-    /** Pads the batch to its longest member, runs the model and mean-pools each row over its real tokens. */
+    /** Pads the batch to its longest member, runs the model and pools each row (mean of its real tokens, or [CLS]). */
     float[][] embed(Encoding[] batch) {
         int rows = batch.length;
         int[] lengths = new int[rows];
@@ -65,7 +68,9 @@ final class MiniLmSession implements AutoCloseable {
             }
             try (OrtSession.Result result = session.run(feed)) {
                 OnnxTensor hidden = (OnnxTensor) result.get(0);
-                return MeanPooling.pool(hidden.getFloatBuffer(), lengths, width, DIMENSIONS);
+                return pooling == OnnxModel.Pooling.CLS
+                        ? MeanPooling.first(hidden.getFloatBuffer(), rows, width, DIMENSIONS)
+                        : MeanPooling.pool(hidden.getFloatBuffer(), lengths, width, DIMENSIONS);
             }
         } catch (OrtException e) {
             throw new OnnxEmbeddingException("ONNX Runtime failed on a batch of " + rows + " texts", e);

