@@ -43,8 +43,7 @@ public final class AnswerEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BeirDataset dataset = BeirDataset.load(folder);
-        List<BeirDataset.Query> queries = maxQueries == null ? dataset.queries()
-                : dataset.queries().subList(0, Math.min(maxQueries, dataset.queries().size()));
+        List<BeirDataset.Query> queries = dataset.firstQueries(maxQueries);
         List<BeirDataset.Query> answerable = new ArrayList<>();
         List<BeirDataset.Query> unanswerable = new ArrayList<>();
         Set<String> kept = new HashSet<>();

@@ -25,6 +25,12 @@ import java.util.zip.GZIPInputStream;
  */
 public record BeirDataset(List<Document> corpus, List<Query> queries, Map<String, Map<String, Integer>> qrels) {
 
+    /** The first {@code max} judged queries ({@code --max-queries}), or all of them when {@code max} is null. */
+    public List<Query> firstQueries(Integer max) {
+        return max == null ? queries : queries.subList(0, Math.min(max, queries.size()));
+    }
+
+
     public record Document(String id, String title, String text) {
     }
 

@@ -40,8 +40,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BeirDataset dataset = BeirDataset.load(folder);
-        List<BeirDataset.Query> queries = maxQueries == null ? dataset.queries()
-                : dataset.queries().subList(0, Math.min(maxQueries, dataset.queries().size()));
+        List<BeirDataset.Query> queries = dataset.firstQueries(maxQueries);
         System.out.printf("%s: %d documents, %d judged queries%n", folder, dataset.corpus().size(), queries.size());
         try (var harness = new KnowledgeHarness(settings)) {
             long start = System.nanoTime();
