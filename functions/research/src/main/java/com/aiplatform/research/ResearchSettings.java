@@ -1,5 +1,7 @@
 package com.aiplatform.research;
 
+import com.aiplatform.research.work.FailedStepPolicy;
+import com.aiplatform.research.work.RequestBounds;
 import com.aiplatform.shared.settings.Settings;
 
 import java.time.Duration;
@@ -12,23 +14,10 @@ import java.time.Duration;
  * {@link com.aiplatform.shared.knowledge.http.KnowledgeApiSettings}.
  */
 public record ResearchSettings(String tasksTable, String stepsTable, String container, Queues queues,
-                               Limits limits, int stepTopK, FailedStepPolicy failedStepPolicy,
+                               RequestBounds limits, int stepTopK, FailedStepPolicy failedStepPolicy,
                                int messageInlineMaxBytes, Duration claimTimeout, Duration outboxGrace) {
 
-    /** What happens to a task when one of its sub-questions fails for good (after the poison queue). */
-    public enum FailedStepPolicy {
-        /** The task ends {@code failed}, naming the step and its error. */
-        FAIL_TASK,
-        /** The report is written from the steps that succeeded and lists the failed ones; failed only if none did. */
-        SYNTHESIZE_REMAINING
-    }
-
     public record Queues(String plan, String step, String synthesize) {
-    }
-
-    /** Bounds on what a client may ask for, and the defaults when it does not say. */
-    public record Limits(int maxQuestionChars, int defaultSubquestions, int maxSubquestions, double defaultMaxCostUsd,
-                         double maxCostUsd, int defaultMaxDurationSeconds, int maxDurationSeconds) {
     }
 
     public static ResearchSettings from(Settings settings) {
@@ -40,7 +29,7 @@ public record ResearchSettings(String tasksTable, String stepsTable, String cont
                 new Queues(read.string("RESEARCH_PLAN_QUEUE", "research-plan"),
                         read.string("RESEARCH_STEP_QUEUE", "research-steps"),
                         read.string("RESEARCH_SYNTHESIZE_QUEUE", "research-synthesize")),
-                new Limits(read.integer("RESEARCH_MAX_QUESTION_CHARS", 2000),
+                new RequestBounds(read.integer("RESEARCH_MAX_QUESTION_CHARS", 2000),
                         read.integer("RESEARCH_DEFAULT_SUBQUESTIONS", 4),
                         read.integer("RESEARCH_MAX_SUBQUESTIONS", 10),
                         read.decimal("RESEARCH_DEFAULT_MAX_COST_USD", 0.50),

@@ -1,11 +1,11 @@
 package com.aiplatform.assistant.answers;
 
-import com.aiplatform.assistant.extraction.Extraction;
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.assistant.files.FileService;
+import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.Embeddings;
 import com.aiplatform.shared.identity.TenantId;
-import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;

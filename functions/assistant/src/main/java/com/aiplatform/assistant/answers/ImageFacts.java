@@ -1,6 +1,6 @@
 package com.aiplatform.assistant.answers;
 
-import com.aiplatform.assistant.extraction.Extraction;
+import com.aiplatform.assistant.files.Extraction;
 
 import java.util.Locale;
 import java.util.Map;

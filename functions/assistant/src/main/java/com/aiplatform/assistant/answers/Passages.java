@@ -1,6 +1,6 @@
 package com.aiplatform.assistant.answers;
 
-import com.aiplatform.assistant.extraction.Extraction;
+import com.aiplatform.assistant.files.Extraction;
 
 import java.util.ArrayList;
 import java.util.Comparator;

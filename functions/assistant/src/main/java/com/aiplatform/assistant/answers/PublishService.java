@@ -1,6 +1,6 @@
 package com.aiplatform.assistant.answers;
 
-import com.aiplatform.assistant.extraction.Extraction;
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.knowledge.KnowledgeBase;

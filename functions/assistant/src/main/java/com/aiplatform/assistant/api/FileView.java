@@ -1,6 +1,6 @@
 package com.aiplatform.assistant.api;
 
-import com.aiplatform.assistant.extraction.Extraction;
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.assistant.files.FileRecord;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.extraction;
 
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.Embeddings;
 

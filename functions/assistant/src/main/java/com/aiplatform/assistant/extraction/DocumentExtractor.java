@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.extraction;
 
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.shared.problem.Problem;
 import com.aiplatform.shared.problem.ProblemException;
 import org.apache.tika.config.TikaConfig;

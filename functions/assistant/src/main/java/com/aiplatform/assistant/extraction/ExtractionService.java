@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.extraction;
 
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.assistant.files.ExtractionJob;
 import com.aiplatform.assistant.files.FileRecord;
 import com.aiplatform.assistant.files.FileStatus;

@@ -1,6 +1,7 @@
 package com.aiplatform.assistant.extraction;
 
 import com.aiplatform.assistant.files.ContentTypes;
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.util.Optional;

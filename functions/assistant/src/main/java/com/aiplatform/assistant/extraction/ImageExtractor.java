@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.extraction;
 
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.assistant.files.ImageHeaders;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;

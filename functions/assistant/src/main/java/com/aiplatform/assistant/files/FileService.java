@@ -1,6 +1,5 @@
 package com.aiplatform.assistant.files;
 
-import com.aiplatform.assistant.extraction.Extraction;
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.Problem;

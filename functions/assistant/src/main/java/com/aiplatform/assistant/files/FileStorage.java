@@ -1,6 +1,5 @@
 package com.aiplatform.assistant.files;
 
-import com.aiplatform.assistant.extraction.Extraction;
 import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.blob.BlobStore;

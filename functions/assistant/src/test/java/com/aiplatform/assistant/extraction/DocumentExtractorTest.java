@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.extraction;
 
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.testing.documents.DocumentFixtures;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,7 @@
 package com.aiplatform.assistant.extraction;
 
 import com.aiplatform.assistant.extraction.tesseract.TesseractOcrEngine;
+import com.aiplatform.assistant.files.Extraction;
 import com.aiplatform.assistant.files.ImageHeaders;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.testing.documents.ImageFixtures;

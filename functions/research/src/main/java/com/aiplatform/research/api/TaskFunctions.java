@@ -2,8 +2,8 @@ package com.aiplatform.research.api;
 
 import com.aiplatform.research.tasks.CreateTaskRequest;
 import com.aiplatform.research.tasks.Task;
-import com.aiplatform.research.tasks.TaskRequests;
-import com.aiplatform.research.tasks.TaskService;
+import com.aiplatform.research.work.TaskRequests;
+import com.aiplatform.research.work.TaskService;
 import com.aiplatform.shared.http.HttpResponses;
 import com.aiplatform.shared.http.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;

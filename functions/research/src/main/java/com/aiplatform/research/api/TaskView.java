@@ -8,7 +8,7 @@ import com.aiplatform.research.steps.Step;
 import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.steps.StepTimings;
 import com.aiplatform.research.tasks.Task;
-import com.aiplatform.research.tasks.TaskService;
+import com.aiplatform.research.work.TaskService;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.aiplatform.research.work;
 
-import com.aiplatform.research.ResearchSettings.FailedStepPolicy;
 import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskKey;

@@ -6,7 +6,7 @@ import com.aiplatform.research.steps.Step;
 import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskEvent;
-import com.aiplatform.research.tasks.TaskService;
+import com.aiplatform.research.work.TaskService;
 import com.aiplatform.research.tasks.TaskStatus;
 import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.json.Json;

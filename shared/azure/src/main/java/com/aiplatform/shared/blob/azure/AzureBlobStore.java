@@ -4,7 +4,7 @@ import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.blob.BlobNames;
 import com.aiplatform.shared.blob.BlobStore;
-import com.aiplatform.shared.azure.AzureUnavailableException;
+import com.aiplatform.shared.azure.errors.AzureUnavailableException;
 import com.aiplatform.shared.identity.TenantId;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;

@@ -1,7 +1,7 @@
 package com.aiplatform.shared.event.eventgrid;
 
 import com.aiplatform.shared.azure.AzureCredentials;
-import com.aiplatform.shared.azure.AzureUnavailableException;
+import com.aiplatform.shared.azure.errors.AzureUnavailableException;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.json.Json;

@@ -1,6 +1,6 @@
 package com.aiplatform.shared.queue.azure;
 
-import com.aiplatform.shared.azure.AzureUnavailableException;
+import com.aiplatform.shared.azure.errors.AzureUnavailableException;
 import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.azure.core.util.BinaryData;

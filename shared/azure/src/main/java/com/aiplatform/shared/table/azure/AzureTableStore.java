@@ -1,6 +1,6 @@
 package com.aiplatform.shared.table.azure;
 
-import com.aiplatform.shared.azure.AzureUnavailableException;
+import com.aiplatform.shared.azure.errors.AzureUnavailableException;
 import com.aiplatform.shared.table.ConcurrencyException;
 import com.aiplatform.shared.table.TableEntity;
 import com.aiplatform.shared.table.TableOperation;

@@ -1,6 +1,6 @@
 package com.aiplatform.shared.event.eventgrid;
 
-import com.aiplatform.shared.azure.AzureUnavailableException;
+import com.aiplatform.shared.azure.errors.AzureUnavailableException;
 import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.settings.MissingSettingsException;

@@ -1,12 +1,14 @@
-package com.aiplatform.research.tasks;
+package com.aiplatform.research.work;
 
 import com.aiplatform.research.report.Report;
 import com.aiplatform.research.steps.Step;
 import com.aiplatform.research.steps.StepRepository;
-import com.aiplatform.research.work.Checkpoint;
-import com.aiplatform.research.work.Messages;
-import com.aiplatform.research.work.Reports;
-import com.aiplatform.research.work.WorkMessage;
+import com.aiplatform.research.tasks.CreateTaskRequest;
+import com.aiplatform.research.tasks.Task;
+import com.aiplatform.research.tasks.TaskEvent;
+import com.aiplatform.research.tasks.TaskKey;
+import com.aiplatform.research.tasks.TaskRepository;
+import com.aiplatform.research.tasks.TaskStatus;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.ProblemException;

@@ -1,4 +1,4 @@
-package com.aiplatform.assistant.extraction;
+package com.aiplatform.assistant.files;
 
 import java.util.List;
 import java.util.Map;

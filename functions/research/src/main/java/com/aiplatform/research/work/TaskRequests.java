@@ -1,7 +1,9 @@
-package com.aiplatform.research.tasks;
+package com.aiplatform.research.work;
 
-import com.aiplatform.research.ResearchSettings;
 import com.aiplatform.research.planning.OfflinePlanner;
+import com.aiplatform.research.tasks.CreateTaskRequest;
+import com.aiplatform.research.tasks.TaskLimits;
+import com.aiplatform.research.tasks.TaskStatus;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.math.BigDecimal;
@@ -11,9 +13,9 @@ import java.util.List;
 /** Checks a new task's question and limits against the app's bounds; every problem is named at once (400). */
 public final class TaskRequests {
 
-    private final ResearchSettings.Limits bounds;
+    private final RequestBounds bounds;
 
-    public TaskRequests(ResearchSettings.Limits bounds) {
+    public TaskRequests(RequestBounds bounds) {
         this.bounds = bounds;
     }
 

@@ -1,6 +1,10 @@
-package com.aiplatform.research.tasks;
+package com.aiplatform.research.work;
 
 import com.aiplatform.research.ResearchTestKit;
+import com.aiplatform.research.tasks.CreateTaskRequest;
+import com.aiplatform.research.tasks.Task;
+import com.aiplatform.research.tasks.TaskEvent;
+import com.aiplatform.research.tasks.TaskStatus;
 import com.aiplatform.shared.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.aiplatform.shared.azure;
+package com.aiplatform.shared.azure.errors;
 
 /**
  * An Azure service (Storage, Event Grid) failed after the SDK's own retries: throttling, an outage or a
