@@ -11,7 +11,6 @@ final class Calls {
     }
 
     static String traceparent(HttpRequestMessage<?> request) {
-        String header = GatewayHeaders.header(request.getHeaders(), TraceContext.TRACEPARENT);
-        return TraceContext.parse(header).isPresent() ? header.trim() : TraceContext.currentOrNew();
+        return TraceContext.continueOrNew(GatewayHeaders.header(request.getHeaders(), TraceContext.TRACEPARENT));
     }
 }

@@ -56,6 +56,15 @@ public final class TraceContext {
         return current().orElseGet(TraceContext::newTraceparent);
     }
 
+    /**
+     * The {@code traceparent} work received with (a request header, a message field) when it is a valid W3C
+     * one, so the work continues the sender's trace; otherwise the current one or a new trace. Never a
+     * value of another shape: a malformed header starts a new trace instead of being passed on.
+     */
+    public static String continueOrNew(String received) {
+        return parse(received).isPresent() ? received.trim() : currentOrNew();
+    }
+
     /** A fresh {@code traceparent} with random trace and span ids, sampled. */
     public static String newTraceparent() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
