@@ -78,7 +78,7 @@ public final class AssistantTestKit {
                 new FileEvents(events::add, clock), clock, embedder.model().name());
         blobCreated = new BlobCreatedService(storage, maxBytes, clock);
         var budget = new UnlimitedBudget();
-        TokenCounter tokens = text -> (text.length() + 3) / 4;
+        TokenCounter tokens = TokenCounter.approximate();
         answers = new AskService(files, embedder, new BudgetedChat(new ExtractiveLlmClient(), usage, budget, tokens),
                 vision.map(model -> new BudgetedChat(model, usage, budget, tokens)), usage);
         publisher = new PublishService(files, knowledge);

@@ -5,8 +5,8 @@ import com.aiplatform.research.report.Report;
 import com.aiplatform.research.report.SourceIndex;
 import com.aiplatform.research.steps.SourceRef;
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.steps.StepTimings;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.work.TaskService;
 

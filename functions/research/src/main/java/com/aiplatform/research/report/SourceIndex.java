@@ -2,7 +2,7 @@ package com.aiplatform.research.report;
 
 import com.aiplatform.research.steps.SourceRef;
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
+import com.aiplatform.research.tasks.StepState;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.aiplatform.research.steps;
 
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.TaskKey;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.table.TableEntity;

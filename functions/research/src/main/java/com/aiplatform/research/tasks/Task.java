@@ -14,12 +14,6 @@ import java.util.Set;
  */
 public final class Task {
 
-    /** Per-step state in {@link #stepStates()}: not finished yet, done, failed for good, not run. */
-    public static final char PENDING = '.';
-    public static final char DONE = 'D';
-    public static final char FAILED = 'F';
-    public static final char SKIPPED = 'S';
-
     private final TaskKey key;
     private final Owner owner;
     private final String question;
@@ -109,27 +103,39 @@ public final class Task {
     public void planned(String plannerLabel, List<String> questions, Instant now) {
         planner = plannerLabel;
         subQuestions = List.copyOf(questions);
-        stepStates = String.valueOf(PENDING).repeat(questions.size());
+        stepStates = String.valueOf(StepState.PENDING.symbol()).repeat(questions.size());
         transition(TaskStatus.RESEARCHING, "Planned " + questions.size() + " sub-questions (" + plannerLabel + ")", now);
     }
 
     /** Records a step's final state once; false if it was already recorded. */
-    public boolean markStep(int index, char state) {
-        if (stepStates.charAt(index) != PENDING) {
+    public boolean markStep(int index, StepState state) {
+        if (!state.finished()) {
+            throw new IllegalArgumentException("A step is marked with a final state, not " + state);
+        }
+        if (stepState(index) != StepState.PENDING) {
             return false;
         }
         char[] states = stepStates.toCharArray();
-        states[index] = state;
+        states[index] = state.symbol();
         stepStates = new String(states);
         return true;
     }
 
     public boolean allStepsFinished() {
-        return !stepStates.isEmpty() && stepStates.indexOf(PENDING) < 0;
+        return !stepStates.isEmpty() && stepStates.indexOf(StepState.PENDING.symbol()) < 0;
     }
 
-    public long stepsIn(char state) {
-        return stepStates.chars().filter(c -> c == state).count();
+    public int stepCount() {
+        return stepStates.length();
+    }
+
+    /** A step's state as the fan-in knows it: {@link StepState#PENDING} until it finished. */
+    public StepState stepState(int index) {
+        return StepState.ofSymbol(stepStates.charAt(index));
+    }
+
+    public long stepsIn(StepState state) {
+        return stepStates.chars().filter(c -> c == state.symbol()).count();
     }
 
     /** 0 queued, 5 planning, 10..90 as sub-questions finish, 90 synthesizing, 100 completed. */
@@ -140,7 +146,7 @@ public final class Task {
             case COMPLETED -> 100;
             case SYNTHESIZING -> 90;
             default -> stepStates.isEmpty() ? (status == TaskStatus.RESEARCHING ? 10 : 0)
-                    : 10 + (int) (80 * (stepStates.length() - stepsIn(PENDING)) / stepStates.length());
+                    : 10 + (int) (80 * (stepStates.length() - stepsIn(StepState.PENDING)) / stepStates.length());
         };
     }
 

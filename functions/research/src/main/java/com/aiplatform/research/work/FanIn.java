@@ -1,6 +1,6 @@
 package com.aiplatform.research.work;
 
-import com.aiplatform.research.steps.StepState;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskKey;
 import com.aiplatform.research.tasks.TaskRepository;
@@ -46,7 +46,7 @@ public final class FanIn {
             if (task.status().terminal()) {
                 return settled;
             }
-            boolean marked = task.markStep(index, symbol(state));
+            boolean marked = task.markStep(index, state);
             boolean changed = marked || settled;
             if (marked) {
                 task.event("step_" + state.wire(), "Sub-question " + (index + 1) + " " + state.wire()
@@ -64,9 +64,9 @@ public final class FanIn {
     }
 
     private void advance(Task task) {
-        long done = task.stepsIn(Task.DONE);
-        long failed = task.stepsIn(Task.FAILED);
-        int total = task.stepStates().length();
+        long done = task.stepsIn(StepState.COMPLETED);
+        long failed = task.stepsIn(StepState.FAILED);
+        int total = task.stepCount();
         if (failed > 0 && policy == FailedStepPolicy.FAIL_TASK) {
             task.transition(TaskStatus.FAILED, failed + " of " + total + " sub-questions failed for good ("
                     + failedList(task) + "; see each sub-question's error); policy FAIL_TASK", clock.instant());
@@ -82,21 +82,13 @@ public final class FanIn {
     private static String failedList(Task task) {
         StringBuilder list = new StringBuilder("sub-question");
         String separator = " ";
-        for (int i = 0; i < task.stepStates().length(); i++) {
-            if (task.stepStates().charAt(i) == Task.FAILED) {
+        for (int i = 0; i < task.stepCount(); i++) {
+            if (task.stepState(i) == StepState.FAILED) {
                 list.append(separator).append(i + 1);
                 separator = ", ";
             }
         }
         return list.toString();
-    }
-
-    private static char symbol(StepState state) {
-        return switch (state) {
-            case COMPLETED -> Task.DONE;
-            case FAILED -> Task.FAILED;
-            default -> Task.SKIPPED;
-        };
     }
 
     /** Whether a phase's message may be (re)sent by someone other than the writer who started the phase. */

@@ -1,9 +1,9 @@
 package com.aiplatform.research.work;
 
-import com.aiplatform.research.steps.SourceRef;
 import com.aiplatform.research.steps.Evidence;
+import com.aiplatform.research.steps.SourceRef;
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;

@@ -1,5 +1,6 @@
 package com.aiplatform.research.work;
 
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskRepository;
 import com.aiplatform.research.tasks.TaskStatus;
@@ -36,8 +37,8 @@ public final class Outbox {
         if (task.status() != TaskStatus.RESEARCHING || !(mine ? !task.nextQueued() : FanIn.overdue(task, grace, clock))) {
             return;
         }
-        for (int i = 0; i < task.stepStates().length(); i++) {
-            if (task.stepStates().charAt(i) == Task.PENDING) {
+        for (int i = 0; i < task.stepCount(); i++) {
+            if (task.stepState(i) == StepState.PENDING) {
                 messages.send(stepQueue, WorkMessage.of(task.key(), i, clock.instant(), task.traceparent()));
             }
         }

@@ -1,11 +1,11 @@
 package com.aiplatform.research.work;
 
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
+import com.aiplatform.research.steps.StepRepository;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskRepository;
 import com.aiplatform.research.tasks.TaskStatus;
-import com.aiplatform.research.steps.StepRepository;
 import com.aiplatform.shared.table.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

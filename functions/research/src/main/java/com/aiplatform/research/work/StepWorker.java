@@ -2,8 +2,8 @@ package com.aiplatform.research.work;
 
 import com.aiplatform.research.steps.Evidence;
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.steps.StepTimings;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.identity.Caller;

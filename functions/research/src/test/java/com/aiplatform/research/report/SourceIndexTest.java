@@ -2,8 +2,8 @@ package com.aiplatform.research.report;
 
 import com.aiplatform.research.steps.SourceRef;
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.steps.StepTimings;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.TaskKey;
 import com.aiplatform.shared.identity.TenantId;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package com.aiplatform.research.work;
 
 import com.aiplatform.research.ResearchTestKit;
-import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.tasks.CreateTaskRequest;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskStatus;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package com.aiplatform.research.work;
 
 import com.aiplatform.research.ResearchTestKit;
 import com.aiplatform.research.planning.OfflinePlanner;
-import com.aiplatform.research.steps.StepState;
 import com.aiplatform.research.tasks.CreateTaskRequest;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskStatus;
 import com.aiplatform.shared.problem.ProblemException;

@@ -4,7 +4,7 @@ import com.aiplatform.research.QueueDriver;
 import com.aiplatform.research.ResearchTestKit;
 import com.aiplatform.research.planning.OfflinePlanner;
 import com.aiplatform.research.steps.Step;
-import com.aiplatform.research.steps.StepState;
+import com.aiplatform.research.tasks.StepState;
 import com.aiplatform.research.tasks.Task;
 import com.aiplatform.research.tasks.TaskStatus;
 import org.junit.jupiter.api.Test;
