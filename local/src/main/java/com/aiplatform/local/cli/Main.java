@@ -1,5 +1,7 @@
-package com.aiplatform.local;
+package com.aiplatform.local.cli;
 
+import com.aiplatform.local.LocalPlatform;
+import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.local.discovery.EventGridBinding;
 import com.aiplatform.local.eval.AgentBenchCommand;
 import com.aiplatform.local.bench.GatewayBenchCommand;

@@ -1,4 +1,4 @@
-package com.aiplatform.local;
+package com.aiplatform.local.cli;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
