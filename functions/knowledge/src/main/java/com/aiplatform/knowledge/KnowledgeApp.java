@@ -2,6 +2,11 @@ package com.aiplatform.knowledge;
 
 import com.aiplatform.knowledge.api.DocumentFunctions;
 import com.aiplatform.knowledge.api.HealthFunctions;
+import com.aiplatform.knowledge.api.IngestionFunctions;
+import com.aiplatform.knowledge.ingestion.IngestionRepository;
+import com.aiplatform.knowledge.ingestion.IngestionService;
+import com.aiplatform.knowledge.ingestion.IngestionStores;
+import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.knowledge.api.SearchFunctions;
 import com.aiplatform.knowledge.documents.Chunker;
 import com.aiplatform.knowledge.documents.DocumentEvents;
@@ -57,13 +62,15 @@ public final class KnowledgeApp extends ComposedApp {
     private static final int SEARCH_HELPERS = 4;
 
     private final DocumentService documents;
+    private final IngestionService ingestions;
     private final SearchService search;
     private final AnswerService answers;
 
-    private KnowledgeApp(AppParts parts, DocumentService documents,
+    private KnowledgeApp(AppParts parts, DocumentService documents, IngestionService ingestions,
                          SearchService search, AnswerService answers) {
         super(parts);
         this.documents = documents;
+        this.ingestions = ingestions;
         this.search = search;
         this.answers = answers;
     }
@@ -90,6 +97,10 @@ public final class KnowledgeApp extends ComposedApp {
                     new Chunker(tokens, config.chunkTokens(), config.chunkOverlapTokens()), embedder);
             var documents = new DocumentService(stores, pipeline, new DocumentEvents(SharedAdapters.events(runtime, settings, host),
                     clock), usage, clock);
+            WorkQueue queue = storage.workQueue();
+            var ingestions = new IngestionService(new IngestionStores(new IngestionRepository(tables,
+                    config.ingestionsTable()), blobs, config.documentsContainer(), queue, config.ingestionQueue()),
+                    documents, pipeline.extractor(), config.synchronousIngestMaxBytes(), clock);
             ExecutorService searchHelpers = Executors.newFixedThreadPool(SEARCH_HELPERS, runnable -> {
                 Thread thread = new Thread(runnable, "knowledge-search");
                 thread.setDaemon(true);
@@ -100,10 +111,11 @@ public final class KnowledgeApp extends ComposedApp {
             var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens),
                     new AnswerCheck(embedder));
             var health = new HealthService(NAME, healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
-            parts.function(new DocumentFunctions(documents, config.maxDocumentBytes()))
+            parts.function(new DocumentFunctions(documents, ingestions, config.maxDocumentBytes()))
+                    .function(new IngestionFunctions(ingestions, config.maxDocumentBytes()))
                     .function(new SearchFunctions(search, answers))
                     .function(new HealthFunctions(health));
-            return new KnowledgeApp(parts, documents, search, answers);
+            return new KnowledgeApp(parts, documents, ingestions, search, answers);
         } catch (RuntimeException e) {
             parts.close();
             throw e;
@@ -144,10 +156,13 @@ public final class KnowledgeApp extends ComposedApp {
                         + (llm instanceof ResilientLlmClient resilient ? ", circuit " + resilient.circuitState() : "")));
     }
 
-    /** Used only when the embedder has no tokenizer of its own (Azure OpenAI): about 4 characters a token. */
     /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */
     public DocumentService documents() {
         return documents;
+    }
+
+    public IngestionService ingestions() {
+        return ingestions;
     }
 
     public SearchService search() {

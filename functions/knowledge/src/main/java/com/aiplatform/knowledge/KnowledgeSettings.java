@@ -10,7 +10,8 @@ import java.util.Optional;
  * local.settings.sample.json, the Bicep app settings and the README. The settings every app shares
  * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}.
  */
-public record KnowledgeSettings(String documentsContainer, String documentsTable, long maxDocumentBytes,
+public record KnowledgeSettings(String documentsContainer, String documentsTable, String ingestionsTable,
+                                String ingestionQueue, long synchronousIngestMaxBytes, long maxDocumentBytes,
                                 int chunkTokens, int chunkOverlapTokens, int searchCandidates,
                                 VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
                                 Optional<String> qdrantApiKey, String qdrantCollection) {
@@ -24,6 +25,9 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
         var result = new KnowledgeSettings(
                 read.string("KNOWLEDGE_DOCUMENTS_CONTAINER", "knowledge-documents"),
                 read.string("KNOWLEDGE_DOCUMENTS_TABLE", "knowledgedocuments"),
+                read.string("KNOWLEDGE_INGESTIONS_TABLE", "knowledgeingestions"),
+                read.string("KNOWLEDGE_INGESTION_QUEUE", "knowledge-ingestions"),
+                read.longValue("KNOWLEDGE_SYNC_INGEST_MAX_BYTES", 64L * 1024),
                 read.longValue("KNOWLEDGE_MAX_DOCUMENT_BYTES", 10L * 1024 * 1024),
                 read.integer("KNOWLEDGE_CHUNK_TOKENS", 250),
                 read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),

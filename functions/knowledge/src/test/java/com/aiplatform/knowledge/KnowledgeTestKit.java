@@ -6,6 +6,10 @@ import com.aiplatform.knowledge.documents.DocumentRepository;
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.KnowledgeStores;
 import com.aiplatform.knowledge.documents.TextExtractor;
+import com.aiplatform.knowledge.ingestion.IngestionRepository;
+import com.aiplatform.knowledge.ingestion.IngestionService;
+import com.aiplatform.knowledge.ingestion.IngestionStores;
+import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import com.aiplatform.knowledge.search.AnswerCheck;
 import com.aiplatform.knowledge.search.AnswerService;
 import com.aiplatform.knowledge.search.SearchService;
@@ -44,12 +48,18 @@ public final class KnowledgeTestKit implements AutoCloseable {
     /** Loaded once per test JVM: loading takes a second or two. */
     private static final OnnxEmbedder EMBEDDER = OnnxEmbedder.load(OnnxEmbedder.Variant.INT8);
 
+    public static final String INGESTION_QUEUE = "knowledge-ingestions";
+    public static final String INGESTIONS = "knowledgeingestions";
+    public static final long SYNCHRONOUS_MAX_BYTES = 64 * 1024;
+
     public final InMemoryBlobStore blobs = new InMemoryBlobStore();
     public final InMemoryTableStore tables = new InMemoryTableStore();
     public final InMemoryUsageSink usageRecords = new InMemoryUsageSink();
     public final List<PlatformEvent> events = new CopyOnWriteArrayList<>();
     public final VectorStore vectors;
+    public final InMemoryWorkQueue queue = new InMemoryWorkQueue(Clock.systemUTC());
     public final DocumentService documents;
+    public final IngestionService ingestions;
     public final SearchService search;
     public final AnswerService answers;
 
@@ -69,8 +79,11 @@ public final class KnowledgeTestKit implements AutoCloseable {
             extraPublisher.publish(event);
             events.add(event);
         };
-        this.documents = new DocumentService(stores, new DocumentService.DocumentPipeline(new TextExtractor(1_000_000),
+        var extractor = new TextExtractor(1_000_000);
+        this.documents = new DocumentService(stores, new DocumentService.DocumentPipeline(extractor,
                 new Chunker(EMBEDDER, 250, 32), EMBEDDER), new DocumentEvents(publisher, clock), usage, clock);
+        this.ingestions = new IngestionService(new IngestionStores(new IngestionRepository(tables, INGESTIONS), blobs,
+                "knowledge-documents", queue, INGESTION_QUEUE), documents, extractor, SYNCHRONOUS_MAX_BYTES, clock);
         this.search = new SearchService(vectors, EMBEDDER, usage, 100, Runnable::run);
         this.answers = new AnswerService(search, new BudgetedChat(new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
                 EMBEDDER), new AnswerCheck(EMBEDDER));

@@ -2,6 +2,7 @@ package com.aiplatform.knowledge.api;
 
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.IngestResult;
+import com.aiplatform.knowledge.ingestion.IngestionService;
 import com.aiplatform.shared.http.HttpResponses;
 import com.aiplatform.shared.http.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;
@@ -17,14 +18,19 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.util.Map;
 import java.util.Optional;
 
-/** HTTP functions for documents: ingest, list, get, delete. */
+/**
+ * HTTP functions for documents: ingest, list, get, delete. An ingest above the synchronous limit, or with
+ * {@code Prefer: respond-async}, is queued and answered 202 with the location of its ingestion.
+ */
 public final class DocumentFunctions {
 
     private final DocumentService documents;
+    private final IngestionService ingestions;
     private final long maxDocumentBytes;
 
-    public DocumentFunctions(DocumentService documents, long maxDocumentBytes) {
+    public DocumentFunctions(DocumentService documents, IngestionService ingestions, long maxDocumentBytes) {
         this.documents = documents;
+        this.ingestions = ingestions;
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
@@ -38,6 +44,9 @@ public final class DocumentFunctions {
             byte[] body = RequestBodies.bytes(request, maxDocumentBytes);
             var upload = DocumentUploads.read(RequestBodies.header(request.getHeaders(), "content-type"), body,
                     request.getQueryParameters());
+            if (ingestions.queues(upload, RequestBodies.header(request.getHeaders(), "prefer"))) {
+                return IngestionFunctions.accepted(request, ingestions.submit(call, upload));
+            }
             IngestResult result = documents.ingest(call, upload);
             if (result.outcome() == IngestResult.Outcome.CREATED) {
                 return HttpResponses.created(request,

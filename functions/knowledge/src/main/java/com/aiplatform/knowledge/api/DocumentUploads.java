@@ -19,6 +19,7 @@ import java.util.Optional;
 final class DocumentUploads {
 
     private static final int MAX_TITLE_LENGTH = 300;
+    static final int MAX_BATCH = 100;
 
     private DocumentUploads() {
     }
@@ -47,8 +48,32 @@ final class DocumentUploads {
         };
     }
 
+    /** A batch: {@code {"documents": [JsonDocument, ...]}}, 1 to {@value #MAX_BATCH} of them. */
+    record Batch(List<JsonDocument> documents) {
+        Batch {
+            if (documents == null || documents.isEmpty() || documents.size() > MAX_BATCH) {
+                throw ProblemException.validation("The batch is not valid",
+                        List.of("documents must hold 1 to " + MAX_BATCH + " documents"));
+            }
+            if (documents.contains(null)) {
+                throw ProblemException.validation("The batch is not valid", List.of("documents must not hold null"));
+            }
+        }
+    }
+
+    static List<DocumentUpload> batch(byte[] body) {
+        if (body.length == 0) {
+            throw ProblemException.badRequest("The request body is empty");
+        }
+        return RequestBodies.json(body, Batch.class, Long.MAX_VALUE).documents().stream()
+                .map(DocumentUploads::fromJson).toList();
+    }
+
     private static DocumentUpload fromJson(byte[] body) {
-        JsonDocument document = RequestBodies.json(body, JsonDocument.class, Long.MAX_VALUE);
+        return fromJson(RequestBodies.json(body, JsonDocument.class, Long.MAX_VALUE));
+    }
+
+    private static DocumentUpload fromJson(JsonDocument document) {
         String type = document.contentType() == null ? "text/plain" : document.contentType();
         if (!type.startsWith("text/")) {
             throw ProblemException.validation("The document is not valid",

@@ -30,6 +30,9 @@ import java.util.UUID;
  */
 public final class DocumentService {
 
+    /** Chunks embedded and indexed at a time: one progress step. */
+    private static final int EMBED_BATCH = 64;
+
     private final KnowledgeStores stores;
     private final TextExtractor extractor;
     private final Chunker chunker;
@@ -54,11 +57,21 @@ public final class DocumentService {
     }
 
     public IngestResult ingest(CallContext context, DocumentUpload upload) {
+        return ingest(context, upload, IngestProgress.NONE);
+    }
+
+    /** The id a document gets: the client's, or one derived from its content hash. */
+    public static String documentIdOf(DocumentUpload upload) {
+        return upload.documentId().map(DocumentIds::require).orElseGet(() -> "doc-" + sha256(upload.content()).substring(0, 24));
+    }
+
+    public IngestResult ingest(CallContext context, DocumentUpload upload, IngestProgress progress) {
         TenantId tenant = context.caller().tenant();
         DocumentMetadata.validate(upload.metadata());
         ExtractedText extracted = extractor.extract(upload.content(), upload.contentType(), upload.fileName());
+        progress.extracted(extracted.text().length());
         String hash = sha256(upload.content());
-        String documentId = upload.documentId().map(DocumentIds::require).orElse("doc-" + hash.substring(0, 24));
+        String documentId = documentIdOf(upload);
         String title = upload.title().or(extracted::title).or(upload::fileName)
                 .orElseGet(() -> firstLine(extracted.text()));
         Optional<DocumentRecord> existing = stores.documents().get(tenant, documentId);
@@ -70,11 +83,12 @@ public final class DocumentService {
         long version = existing.map(r -> r.version() + 1).orElse(1L);
         BlobKey original = new BlobKey(stores.container(), tenant, "documents/" + documentId + "/" + generation);
         DocumentRecord committed;
+        progress.started(documentId, generation);
         try {
             stores.blobs().upsert(original, upload.content(), extracted.mediaType(),
                     upload.fileName().map(name -> Map.of("filename", asciiOnly(name))).orElse(Map.of()));
-            int chunkCount = index(context, documentId, title, generation, version, extracted.text(),
-                    upload.metadata());
+            int chunkCount = index(context, new Target(documentId, title, generation, version), extracted.text(),
+                    upload.metadata(), progress);
             Instant now = clock.instant();
             var record = new DocumentRecord(tenant.value(), documentId, title, extracted.mediaType(), hash, version,
                     chunkCount, upload.content().length, original.path(), upload.metadata(),
@@ -120,25 +134,55 @@ public final class DocumentService {
         events.deleted(record, context.traceId());
     }
 
-    private int index(CallContext context, String documentId, String title, String generation, long version,
-                      String text, Map<String, String> metadata) {
-        String indexed = text.startsWith(title) ? text : title + "\n\n" + text;
+    /** Where an attempt writes: the document, its title, the attempt's generation and the version it commits. */
+    private record Target(String documentId, String title, String generation, long version) {
+    }
+
+    /** Embeds and indexes in batches, so that progress is reported and memory stays bounded at any size. */
+    private int index(CallContext context, Target target, String text, Map<String, String> metadata,
+                      IngestProgress progress) {
+        String indexed = text.startsWith(target.title()) ? text : target.title() + "\n\n" + text;
         List<String> chunks = chunker.chunk(indexed);
-        Embeddings embeddings = embedder.embed(chunks);
-        usage.record(context, "embed-document",
-                new Usage(embedder.model().name(), embeddings.inputTokens(), 0));
-        List<VectorRecord> records = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            var chunkMetadata = new java.util.HashMap<>(metadata);
-            chunkMetadata.put(DocumentMetadata.TITLE, title);
-            chunkMetadata.put(DocumentMetadata.VERSION, Long.toString(version));
-            chunkMetadata.put(DocumentMetadata.GENERATION, generation);
-            chunkMetadata.put(DocumentMetadata.CHUNK, Integer.toString(i));
-            records.add(new VectorRecord(context.caller().tenant(), documentId + ":" + generation + ":" + i,
-                    documentId, chunks.get(i), embeddings.vectors().get(i), chunkMetadata));
+        long inputTokens = 0;
+        progress.embedded(0, chunks.size());
+        for (int start = 0; start < chunks.size(); start += EMBED_BATCH) {
+            List<String> batch = chunks.subList(start, Math.min(chunks.size(), start + EMBED_BATCH));
+            Embeddings embeddings = embedder.embed(batch);
+            inputTokens += embeddings.inputTokens();
+            List<VectorRecord> records = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                records.add(chunkRecord(context.caller().tenant(), target, start + i, batch.get(i),
+                        embeddings.vectors().get(i), metadata));
+            }
+            stores.vectors().upsert(records);
+            progress.embedded(start + batch.size(), chunks.size());
         }
-        stores.vectors().upsert(records);
+        usage.record(context, "embed-document", new Usage(embedder.model().name(), inputTokens, 0));
         return chunks.size();
+    }
+
+    private static VectorRecord chunkRecord(TenantId tenant, Target target, int index, String chunk, float[] vector,
+                                            Map<String, String> metadata) {
+        var chunkMetadata = new java.util.HashMap<>(metadata);
+        chunkMetadata.put(DocumentMetadata.TITLE, target.title());
+        chunkMetadata.put(DocumentMetadata.VERSION, Long.toString(target.version()));
+        chunkMetadata.put(DocumentMetadata.GENERATION, target.generation());
+        chunkMetadata.put(DocumentMetadata.CHUNK, Integer.toString(index));
+        return new VectorRecord(tenant, target.documentId() + ":" + target.generation() + ":" + index,
+                target.documentId(), chunk, vector, chunkMetadata);
+    }
+
+    /**
+     * Removes the chunks an attempt that never finished wrote under {@code generation}, unless that generation
+     * is the document's committed one. For a crashed attempt, whose own clean-up never ran.
+     */
+    public void discardAttempt(TenantId tenant, String documentId, String generation) {
+        boolean committed = stores.documents().get(tenant, documentId)
+                .map(record -> generationOf(record).equals(generation)).orElse(false);
+        if (!committed) {
+            discard(tenant, documentId, generation,
+                    new BlobKey(stores.container(), tenant, "documents/" + documentId + "/" + generation));
+        }
     }
 
     private DocumentRecord publishIfPending(DocumentRecord record, CallContext context) {

@@ -8,7 +8,7 @@ class OpenApiRoutesTest extends OpenApiRoutesContract {
 
     @Override
     protected List<Class<?>> functionClasses() {
-        return List.of(DocumentFunctions.class, SearchFunctions.class, HealthFunctions.class);
+        return List.of(DocumentFunctions.class, IngestionFunctions.class, SearchFunctions.class, HealthFunctions.class);
     }
 
     @Override

@@ -127,7 +127,7 @@ class DisagreementTest {
                         }
                         """));
         scenario(source, "tableNotProvisioned", copy -> copy.replace(KNOWLEDGE_JSON,
-                "\"tables\": [\n      \"knowledgedocuments\"\n    ]", "\"tables\": []"));
+                "\"tables\": [\n      \"knowledgedocuments\",\n", "\"tables\": [\n"));
         scenario(source, "roleDropped", copy -> copy.replace(KNOWLEDGE_JSON, """
                     {
                       "role": "Cognitive Services OpenAI User",
