@@ -119,7 +119,8 @@ public final class LocalPlatform {
         private Set<String> apps;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int queueWorkers = 4;
-        private Duration queueLease = Duration.ofMinutes(5);
+        /** host.json's functionTimeout: a message must stay hidden as long as its function may run. */
+        private Duration queueLease = Duration.ofMinutes(10);
         private int eventAttempts = 4;
         private Duration eventRetryDelay = Duration.ofMillis(200);
         private Clock clock = Clock.systemUTC();
@@ -213,7 +214,11 @@ public final class LocalPlatform {
             return this;
         }
 
-        /** How long a received message stays hidden while its function runs (default 5 minutes). */
+        /**
+         * How long a received message stays hidden while its function runs (default 10 minutes, every app's
+         * functionTimeout: a large document's ingestion runs for minutes, and a shorter lease would hand its
+         * message to a second worker while the first still works on it).
+         */
         public Builder queueLease(Duration value) {
             this.queueLease = value;
             return this;

@@ -8,6 +8,7 @@ import com.aiplatform.local.bench.GatewayBenchCommand;
 import com.aiplatform.local.eval.AnswerEvalCommand;
 import com.aiplatform.local.eval.BenchCommand;
 import com.aiplatform.local.eval.EvalCommand;
+import com.aiplatform.local.eval.IngestBenchCommand;
 import com.aiplatform.local.eval.ResearchBenchCommand;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.HostedApp;
@@ -29,12 +30,13 @@ import java.util.stream.Collectors;
 /**
  * The command line: {@code start [--port 7071] [--data-dir .data | --in-memory]}, and the knowledge
  * app's {@code eval} (retrieval quality) and {@code bench-knowledge} (throughput, latency), and the research
- * app's {@code bench-research} (tasks per minute, orchestration overhead per step).
+ * app's {@code bench-research} (tasks per minute, orchestration overhead per step), and {@code bench-ingest}
+ * (queued ingest through the gateway: chunks/s, the latency of the 202).
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
         subcommands = {Main.Start.class, EvalCommand.class, AnswerEvalCommand.class, BenchCommand.class, AgentBenchCommand.class,
-                GatewayBenchCommand.class, ResearchBenchCommand.class})
+                GatewayBenchCommand.class, ResearchBenchCommand.class, IngestBenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
