@@ -2,8 +2,8 @@ package com.aiplatform.knowledge.api;
 
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.IngestResult;
-import com.aiplatform.shared.http.HttpResponses;
-import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.functions.HttpResponses;
+import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;

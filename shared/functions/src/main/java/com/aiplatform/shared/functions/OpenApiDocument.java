@@ -1,4 +1,4 @@
-package com.aiplatform.shared.http;
+package com.aiplatform.shared.functions;
 
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;

@@ -1,4 +1,4 @@
-package com.aiplatform.shared.http;
+package com.aiplatform.shared.functions;
 
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
