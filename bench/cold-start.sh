@@ -2,9 +2,9 @@
 # Cold start of the knowledge app: wall time from launching a fresh JVM (`./platform start --in-memory`)
 # to the first answered request (GET /api/v1/knowledge/documents -> 200). Azurite's own start is part of
 # the local platform's start and is reported separately from the platform log. Prints each run and the median.
-#   local/bench/cold-start.sh [runs=5]
+#   bench/cold-start.sh [runs=5]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
 "$root/platform" --help > /dev/null   # builds once, outside the timing
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

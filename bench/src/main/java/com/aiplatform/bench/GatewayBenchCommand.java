@@ -1,5 +1,6 @@
-package com.aiplatform.local.bench;
+package com.aiplatform.bench;
 
+import com.aiplatform.local.FreePort;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.FunctionReader;
 import com.aiplatform.local.discovery.HttpBinding;
@@ -85,8 +86,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                             Map.of("Ocp-Apim-Subscription-Key", KEY))));
             Optional<Path> binary = nginxBinary();
             if (binary.isPresent()) {
-                int plain = com.aiplatform.testing.FreePorts.next();
-                int guarded = com.aiplatform.testing.FreePorts.next();
+                int plain = FreePort.pick();
+                int guarded = FreePort.pick();
                 started.add(NginxProxy.start(binary.get(), backendPort, plain, guarded, KEY,
                         Runtime.getRuntime().availableProcessors()));
                 targets.add(new Target("nginx proxy", url(plain), Map.of()));

@@ -1,4 +1,4 @@
-package com.aiplatform.local.bench;
+package com.aiplatform.bench;
 
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;

@@ -1,4 +1,4 @@
-package com.aiplatform.local.eval;
+package com.aiplatform.bench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

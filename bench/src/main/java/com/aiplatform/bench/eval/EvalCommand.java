@@ -1,4 +1,4 @@
-package com.aiplatform.local.eval;
+package com.aiplatform.bench.eval;
 
 import com.aiplatform.knowledge.search.SearchHit;
 import com.aiplatform.knowledge.search.SearchMode;

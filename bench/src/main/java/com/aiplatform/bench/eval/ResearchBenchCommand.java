@@ -1,4 +1,4 @@
-package com.aiplatform.local.eval;
+package com.aiplatform.bench.eval;
 
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;

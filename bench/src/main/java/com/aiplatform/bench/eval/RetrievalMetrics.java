@@ -1,4 +1,4 @@
-package com.aiplatform.local.eval;
+package com.aiplatform.bench.eval;
 
 import java.util.List;
 import java.util.Map;
