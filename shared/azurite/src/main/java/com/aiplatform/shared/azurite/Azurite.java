@@ -1,4 +1,4 @@
-package com.aiplatform.testing.azurite;
+package com.aiplatform.shared.azurite;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.aiplatform.testing.azurite;
+package com.aiplatform.shared.azurite;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
-package com.aiplatform.testing.azurite;
+package com.aiplatform.shared.azure;
 
-import com.aiplatform.shared.azure.AzureStorageClients;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.identity.TenantId;
 import org.junit.jupiter.api.Test;
