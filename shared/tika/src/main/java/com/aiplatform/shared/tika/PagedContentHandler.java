@@ -1,6 +1,5 @@
-package com.aiplatform.assistant.extraction;
+package com.aiplatform.shared.tika;
 
-import com.aiplatform.assistant.files.Extraction;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -31,7 +30,7 @@ final class PagedContentHandler extends DefaultHandler {
 
     private final int maxCharacters;
     private final List<StringBuilder> pages = new ArrayList<>();
-    private final List<Extraction.Table> tables = new ArrayList<>();
+    private final List<TikaDocument.Table> tables = new ArrayList<>();
     private boolean explicitPages;
     private int characters;
     private int ignoreDepth;
@@ -82,7 +81,7 @@ final class PagedContentHandler extends DefaultHandler {
             row = null;
         } else if (name.equals("table") && rows != null) {
             if (!rows.isEmpty() && tables.size() < MAX_TABLES) {
-                tables.add(new Extraction.Table(explicitPages ? pages.size() : null, List.copyOf(rows)));
+                tables.add(new TikaDocument.Table(explicitPages ? pages.size() : null, List.copyOf(rows)));
             }
             rows = null;
         }
@@ -120,10 +119,10 @@ final class PagedContentHandler extends DefaultHandler {
     }
 
     /** Pages with their whitespace tidied; numbered from 1. */
-    List<Extraction.Page> pages() {
-        List<Extraction.Page> result = new ArrayList<>();
+    List<TikaDocument.Page> pages() {
+        List<TikaDocument.Page> result = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            result.add(new Extraction.Page(i + 1, tidy(pages.get(i).toString())));
+            result.add(new TikaDocument.Page(i + 1, tidy(pages.get(i).toString())));
         }
         return result;
     }
@@ -132,7 +131,7 @@ final class PagedContentHandler extends DefaultHandler {
         return explicitPages;
     }
 
-    List<Extraction.Table> tables() {
+    List<TikaDocument.Table> tables() {
         return List.copyOf(tables);
     }
 

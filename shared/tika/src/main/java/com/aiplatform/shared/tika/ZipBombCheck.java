@@ -1,7 +1,4 @@
-package com.aiplatform.assistant.extraction;
-
-import com.aiplatform.shared.problem.Problem;
-import com.aiplatform.shared.problem.ProblemException;
+package com.aiplatform.shared.tika;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -50,14 +47,14 @@ final class ZipBombCheck {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(422, "unreadable-file", "The file cannot be read",
-                    "The " + mediaType + " file is not a readable ZIP container"), null, e);
+            throw new UnreadableDocumentException(UnreadableDocumentException.Reason.CORRUPT, mediaType, 0,
+                    "The " + mediaType + " file is not a readable ZIP container", e);
         }
     }
 
-    private static ProblemException bomb(String mediaType, String why) {
-        return new ProblemException(Problem.of(422, "decompression-bomb", "The file inflates too much to read",
-                "The " + mediaType + " file is refused: " + why));
+    private static UnreadableDocumentException bomb(String mediaType, String why) {
+        return new UnreadableDocumentException(UnreadableDocumentException.Reason.DECOMPRESSION_BOMB, mediaType, 0,
+                "The " + mediaType + " file is refused: " + why, null);
     }
 
     private static final class CountingStream extends FilterInputStream {

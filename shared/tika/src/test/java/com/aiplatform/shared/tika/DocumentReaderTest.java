@@ -1,7 +1,5 @@
-package com.aiplatform.assistant.extraction;
+package com.aiplatform.shared.tika;
 
-import com.aiplatform.assistant.files.Extraction;
-import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.testing.documents.DocumentFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,15 +17,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DocumentExtractorTest {
+class DocumentReaderTest {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     @TempDir
     Path scratch;
 
-    private DocumentExtractor extractor(int maxCharacters) {
-        return new DocumentExtractor(maxCharacters, scratch);
+    private DocumentReader reader(int maxCharacters) {
+        return new DocumentReader(maxCharacters, scratch);
     }
 
     @AfterEach
@@ -42,10 +40,10 @@ class DocumentExtractorTest {
         byte[] pdf = DocumentFixtures.pdfPages("Manual", List.of(List.of("Installation needs a 10 mm wrench."),
                 List.of("Descale the boiler every month."), List.of("The warranty lasts two years.")));
 
-        Extraction extraction = extractor(100_000).extract(pdf, "application/pdf", Optional.of("manual.pdf"));
+        TikaDocument extraction = reader(100_000).read(pdf, "application/pdf", Optional.of("manual.pdf"));
 
         assertThat(extraction.pageCount()).isEqualTo(3);
-        assertThat(extraction.pages()).extracting(Extraction.Page::number).containsExactly(1, 2, 3);
+        assertThat(extraction.pages()).extracting(TikaDocument.Page::number).containsExactly(1, 2, 3);
         assertThat(extraction.pages().get(1).text()).isEqualTo("Descale the boiler every month.");
         assertThat(extraction.title()).isEqualTo("Manual");
         assertThat(extraction.metadata()).containsEntry("xmpTPg:NPages", "3");
@@ -57,7 +55,7 @@ class DocumentExtractorTest {
         byte[] docx = DocumentFixtures.docx("Shipping", List.of("Parcels to Norway take seven days.",
                 "Express costs twelve euros."));
 
-        Extraction extraction = extractor(100_000).extract(docx, DOCX, Optional.empty());
+        TikaDocument extraction = reader(100_000).read(docx, DOCX, Optional.empty());
 
         assertThat(extraction.text()).contains("Parcels to Norway take seven days.").contains("twelve euros");
         assertThat(extraction.title()).isEqualTo("Shipping");
@@ -70,7 +68,7 @@ class DocumentExtractorTest {
                 + "<table><tr><th>Item</th><th>Price</th></tr><tr><td>Grinder</td><td>120 EUR</td></tr></table>"
                 + "</body></html>").getBytes(StandardCharsets.UTF_8);
 
-        Extraction extraction = extractor(100_000).extract(html, "text/html", Optional.empty());
+        TikaDocument extraction = reader(100_000).read(html, "text/html", Optional.empty());
 
         assertThat(extraction.tables()).hasSize(1);
         assertThat(extraction.tables().get(0).rows()).containsExactly(List.of("Item", "Price"),
@@ -80,36 +78,34 @@ class DocumentExtractorTest {
     }
 
     @Test
-    void should_refuse_with_422_when_the_pdf_is_corrupt() {
+    void should_refuse_as_corrupt_when_the_pdf_is_cut_short() {
         byte[] corrupt = Arrays.copyOf(DocumentFixtures.pdf("Broken", List.of("cut short")), 80);
 
-        assertThatThrownBy(() -> extractor(100_000).extract(corrupt, "application/pdf", Optional.empty()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.problem().type().toString()).endsWith(":unreadable-file");
+        assertThatThrownBy(() -> reader(100_000).read(corrupt, "application/pdf", Optional.empty()))
+                .isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UnreadableDocumentException.Reason.CORRUPT);
+                    assertThat(e.getMessage()).contains("application/pdf");
                 });
     }
 
     @Test
-    void should_refuse_with_422_when_a_docx_is_a_zip_bomb() {
+    void should_refuse_as_a_bomb_when_a_docx_inflates_too_much() {
         byte[] bomb = DocumentFixtures.zipBombDocx(100 * 1024 * 1024);
         assertThat(bomb.length).isLessThan(1024 * 1024);
 
-        assertThatThrownBy(() -> extractor(5_000_000).extract(bomb, DOCX, Optional.empty()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.problem().type().toString()).endsWith(":decompression-bomb");
-                });
+        assertThatThrownBy(() -> reader(5_000_000).read(bomb, DOCX, Optional.empty()))
+                .isInstanceOfSatisfying(UnreadableDocumentException.class, e ->
+                        assertThat(e.reason()).isEqualTo(UnreadableDocumentException.Reason.DECOMPRESSION_BOMB));
     }
 
     @Test
-    void should_stop_with_422_when_the_text_is_longer_than_the_limit() {
+    void should_stop_when_the_text_is_longer_than_the_limit() {
         byte[] text = "word ".repeat(10_000).getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> extractor(1000).extract(text, "text/plain", Optional.empty()))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.problem().type().toString()).endsWith(":too-much-text");
+        assertThatThrownBy(() -> reader(1000).read(text, "text/plain", Optional.empty()))
+                .isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UnreadableDocumentException.Reason.TOO_MUCH_TEXT);
+                    assertThat(e.maxCharacters()).isEqualTo(1000);
                 });
     }
 }

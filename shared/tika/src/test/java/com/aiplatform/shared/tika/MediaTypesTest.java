@@ -1,4 +1,4 @@
-package com.aiplatform.assistant.files;
+package com.aiplatform.shared.tika;
 
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.testing.documents.DocumentFixtures;
@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ContentTypesTest {
+class MediaTypesTest {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private final ContentTypes types = new ContentTypes();
+    private final MediaTypes types = new MediaTypes(Stream.concat(MediaTypes.DOCUMENTS.stream(),
+            MediaTypes.IMAGES.stream()).collect(Collectors.toSet()));
 
     @Test
     void should_take_the_type_from_the_bytes_when_nothing_or_octet_stream_is_declared() {
@@ -56,5 +60,21 @@ class ContentTypesTest {
         assertThatThrownBy(() -> types.resolve("MZ\u0090\u0000binary".getBytes(StandardCharsets.ISO_8859_1), "",
                 Optional.of("setup.exe")))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(415));
+    }
+
+    @Test
+    void should_refuse_with_415_a_known_type_the_app_does_not_accept() {
+        MediaTypes documentsOnly = new MediaTypes(MediaTypes.DOCUMENTS);
+
+        assertThatThrownBy(() -> documentsOnly.resolve(ImageFixtures.picture(8, 8, "png"), "image/png",
+                Optional.empty()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(415));
+        assertThat(documentsOnly.supported()).doesNotContainKey("image/png").containsKey("text/csv");
+    }
+
+    @Test
+    void should_refuse_to_be_built_with_a_type_it_does_not_know() {
+        assertThatThrownBy(() -> new MediaTypes(Set.of("text/plain", "application/x-msdownload")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("application/x-msdownload");
     }
 }

@@ -1,8 +1,5 @@
-package com.aiplatform.assistant.extraction;
+package com.aiplatform.shared.tika;
 
-import com.aiplatform.assistant.files.Extraction;
-import com.aiplatform.shared.problem.Problem;
-import com.aiplatform.shared.problem.ProblemException;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -24,12 +21,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads PDF, Office, HTML and text files with Apache Tika into pages, tables and metadata. Embedded
+ * Reads PDF, Office, HTML and text files with Apache Tika into pages, tables and metadata, or throws
+ * {@link UnreadableDocumentException} saying why it cannot (too much text, a decompression bomb, corrupt). Office
+ * containers are inflated once, counting, before any parser sees them (see {@link ZipBombCheck}). Embedded
  * documents (images in a DOCX, attachments in a PDF) are not opened: they are not needed to answer
  * from the text, and each one is another chance for a bomb. Whatever Tika spills to disk goes to the
  * scratch directory and is deleted when the parse ends, failed or not.
  */
-public final class DocumentExtractor {
+public final class DocumentReader {
 
     private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
         @Override
@@ -50,14 +49,15 @@ public final class DocumentExtractor {
     private final Path scratchDir;
     private final ZipBombCheck zipBombs;
 
-    public DocumentExtractor(int maxCharacters, Path scratchDir) {
+    public DocumentReader(int maxCharacters, Path scratchDir) {
         this.maxCharacters = maxCharacters;
         this.scratchDir = scratchDir;
         // XML markup around the text rarely passes ten times its characters; past that, it is not a document.
         this.zipBombs = new ZipBombCheck(MAX_INFLATE_RATIO, Math.max(64L * 1024 * 1024, 10L * maxCharacters));
     }
 
-    public Extraction extract(byte[] content, String mediaType, Optional<String> fileName) {
+    /** Reads {@code content} as {@code mediaType} (resolve it with {@link MediaTypes} first). */
+    public TikaDocument read(byte[] content, String mediaType, Optional<String> fileName) {
         if (mediaType.startsWith("application/vnd.openxmlformats-officedocument.")) {
             zipBombs.check(content, mediaType);
         }
@@ -74,8 +74,8 @@ public final class DocumentExtractor {
             throw failure(mediaType, e);
         }
         Integer pageCount = pageCount(metadata, handler);
-        return new Extraction(mediaType, title(metadata), handler.pages(), handler.tables(),
-                TikaMetadata.toMap(metadata), pageCount, null, null, null);
+        return new TikaDocument(mediaType, title(metadata), handler.pages(), handler.tables(),
+                TikaMetadata.toMap(metadata), pageCount);
     }
 
     private TemporaryResources scratch() throws IOException {
@@ -100,21 +100,19 @@ public final class DocumentExtractor {
         return title == null || title.isBlank() ? null : title.strip();
     }
 
-    /** 422 in every case: the bytes are the caller's, and no retry will read them better. */
-    private ProblemException failure(String mediaType, Exception cause) {
+    private UnreadableDocumentException failure(String mediaType, Exception cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof PagedContentHandler.TextLimitException) {
-                return new ProblemException(Problem.of(422, "too-much-text", "The file holds too much text",
-                        "The file extracts to more than " + maxCharacters + " characters")
-                        .with("maxCharacters", maxCharacters));
+                return new UnreadableDocumentException(UnreadableDocumentException.Reason.TOO_MUCH_TEXT, mediaType,
+                        maxCharacters, "The file extracts to more than " + maxCharacters + " characters", cause);
             }
         }
         if (isBomb(cause)) {
-            return new ProblemException(Problem.of(422, "decompression-bomb", "The file inflates too much to read",
-                    "The " + mediaType + " file expands far beyond its size when decompressed"), null, cause);
+            return new UnreadableDocumentException(UnreadableDocumentException.Reason.DECOMPRESSION_BOMB, mediaType,
+                    maxCharacters, "The " + mediaType + " file expands far beyond its size when decompressed", cause);
         }
-        return new ProblemException(Problem.of(422, "unreadable-file", "The file cannot be read",
-                "The " + mediaType + " file is corrupt or cannot be parsed"), null, cause);
+        return new UnreadableDocumentException(UnreadableDocumentException.Reason.CORRUPT, mediaType, maxCharacters,
+                "The " + mediaType + " file is corrupt or cannot be parsed", cause);
     }
 
     private static boolean isBomb(Throwable error) {

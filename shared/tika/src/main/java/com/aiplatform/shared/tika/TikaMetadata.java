@@ -1,4 +1,4 @@
-package com.aiplatform.assistant.extraction;
+package com.aiplatform.shared.tika;
 
 import org.apache.tika.metadata.Metadata;
 
