@@ -49,7 +49,7 @@ class ArchitectureTest {
 
     @Test
     void should_have_imported_every_app_and_shared_module() {
-        assertThat(apps()).contains("knowledge", "agent", "research", "assistant", "platform");
+        assertThat(apps()).contains("knowledge", "agent", "research", "assistant", "platform", "llm");
         assertThat(main.containPackage("com.aiplatform.shared.vector.qdrant")).isTrue();
         assertThat(main.containPackage("com.aiplatform.local.gateway")).isTrue();
         assertThat(main.containPackage("com.aiplatform.bench.eval")).isTrue();

@@ -70,6 +70,30 @@ class ApimPoliciesTest {
     }
 
     @Test
+    void should_take_the_key_from_the_key_header_then_api_key_then_a_bearer_value_that_is_no_jwt() throws Exception {
+        Document policy = parse(policies.api(api("llm")));
+        Element key = (Element) policy.getElementsByTagName("set-variable").item(0);
+        String expression = key.getAttribute("value");
+
+        assertThat(key.getAttribute("name")).isEqualTo("subscriptionKey");
+        assertThat(expression.indexOf("GetValueOrDefault(\"" + definition.identity().subscriptionKeyHeader() + "\""))
+                .isPositive().isLessThan(expression.indexOf("GetValueOrDefault(\"" + definition.identity().apiKeyHeader() + "\""));
+        assertThat(expression).contains("StartsWith(\"Bearer \"", "Split('.').Length != 3");
+        assertThat(policy.getElementsByTagName("when").item(2).getAttributes().getNamedItem("condition").getNodeValue())
+                .isEqualTo("@(((string)context.Variables[\"subscriptionKey\"]).Length > 0)");
+        List<String> deleted = new ArrayList<>();
+        NodeList headers = policy.getElementsByTagName("set-header");
+        for (int i = 0; i < headers.getLength(); i++) {
+            Element header = (Element) headers.item(i);
+            if (header.getAttribute("exists-action").equals("delete")) {
+                deleted.add(header.getAttribute("name"));
+            }
+        }
+        assertThat(deleted).contains(definition.identity().subscriptionKeyHeader(), definition.identity().apiKeyHeader(),
+                "Authorization");
+    }
+
+    @Test
     void should_limit_rate_quota_and_tokens_per_product_that_offers_the_api() throws Exception {
         Document policy = parse(policies.api(api("research")));
         List<GatewayDefinition.Product> offering = definition.products().stream()
