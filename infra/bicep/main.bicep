@@ -75,6 +75,7 @@ var apps = [
   loadJsonContent('apps/agent.json')
   loadJsonContent('apps/assistant.json')
   loadJsonContent('apps/platform.json')
+  loadJsonContent('apps/llm.json')
 ]
 var gateway = loadJsonContent('../gateway/gateway.json')
 

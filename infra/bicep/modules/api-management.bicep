@@ -185,13 +185,14 @@ resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' 
     properties: {
       format: 'rawxml'
       value: replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
-        replace(replace(replace(replace(replace(apiPolicyTemplate,
+        replace(replace(replace(replace(replace(replace(apiPolicyTemplate,
         '__PRODUCT_LIMITS__', productLimits),
         '__APP__', api.app),
         '__MAX_REQUEST_BYTES__', string(api.maxRequestBytes)),
         '__INTERNAL_PATHS__', join(api.?internalPaths ?? [], ',')),
         '__FUNCTION_KEY_NAMED_VALUE__', api.functionKeyNamedValue),
         '__BACKEND_ID__', api.app),
+        '__API_KEY_HEADER__', identity.apiKeyHeader),
         '__KEY_HEADER__', identity.subscriptionKeyHeader),
         '__JWT_OPENID_CONFIG__', replace(jwt.openIdConfiguration, '{tenant}', tenant().tenantId)),
         '__JWT_AUDIENCE__', jwt.audience),

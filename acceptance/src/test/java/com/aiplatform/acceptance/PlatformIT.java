@@ -42,7 +42,7 @@ class PlatformIT {
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("up");
         assertThat(health.json().get("apps").findValuesAsText("app"))
-                .containsExactlyInAnyOrder("platform", "knowledge", "agent", "research", "assistant");
+                .containsExactlyInAnyOrder("platform", "knowledge", "agent", "research", "assistant", "llm");
         assertThat(health.json().get("apps").findValuesAsText("status")).containsOnly("up");
     }
 
@@ -53,7 +53,7 @@ class PlatformIT {
             JsonNode report = suite.shop().get("/api/v1/platform/usage?groupBy=app").json();
             assertThat(report.get("tenantId").asText()).isEqualTo(AcceptancePlatform.TENANT);
             assertThat(report.get("groups").findValuesAsText("key"))
-                    .contains("knowledge", "agent", "research", "assistant");
+                    .contains("knowledge", "agent", "research", "assistant", "llm");
             assertThat(report.get("total").get("costUsd").asDouble()).isPositive();
         });
         JsonNode rival = suite.rival().get("/api/v1/platform/usage?groupBy=app").json();

@@ -8,7 +8,7 @@ import com.aiplatform.local.gateway.JwtVerifier;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -22,7 +22,7 @@ import com.aiplatform.shared.event.CloudEventJson;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The structure of the main code of every module (this module depends on all of them): no package cycles, and
- * the layering local → apps → shared with nothing back and no app reaching into another. An app is any package
- * right under {@code com.aiplatform} that is not shared, testing or local, so a new app is covered by itself.
+ * the layering bench → local → apps → shared with nothing back and no app reaching into another. An app is any package
+ * right under {@code com.aiplatform} that is not shared, testing, local or bench, so a new app is covered by itself.
  */
 class ArchitectureTest {
 
-    private static final Set<String> NOT_APPS = Set.of("shared", "testing", "local", "acceptance");
+    private static final Set<String> NOT_APPS = Set.of("shared", "testing", "local", "bench", "acceptance");
 
     private static JavaClasses main;
 
@@ -49,9 +49,10 @@ class ArchitectureTest {
 
     @Test
     void should_have_imported_every_app_and_shared_module() {
-        assertThat(apps()).contains("knowledge", "agent", "research", "assistant", "platform");
+        assertThat(apps()).contains("knowledge", "agent", "research", "assistant", "platform", "llm");
         assertThat(main.containPackage("com.aiplatform.shared.vector.qdrant")).isTrue();
         assertThat(main.containPackage("com.aiplatform.local.gateway")).isTrue();
+        assertThat(main.containPackage("com.aiplatform.bench.eval")).isTrue();
     }
 
     @Test
@@ -64,7 +65,7 @@ class ArchitectureTest {
         String[] upper = apps().stream().map(app -> "com.aiplatform." + app + "..").toArray(String[]::new);
         noClasses().that().resideInAnyPackage("com.aiplatform.shared..", "com.aiplatform.testing..")
                 .should().dependOnClassesThat().resideInAnyPackage(upper)
-                .orShould().dependOnClassesThat().resideInAPackage("com.aiplatform.local..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("com.aiplatform.local..", "com.aiplatform.bench..")
                 .check(main);
     }
 
@@ -75,10 +76,17 @@ class ArchitectureTest {
                     .map(other -> "com.aiplatform." + other + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("com.aiplatform." + app + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .orShould().dependOnClassesThat().resideInAPackage("com.aiplatform.local..")
-                    .as(app + " depends on no other app and not on the local host")
+                    .orShould().dependOnClassesThat().resideInAnyPackage("com.aiplatform.local..", "com.aiplatform.bench..")
+                    .as(app + " depends on no other app, not on the local host and not on the benchmarks")
                     .check(main);
         }
+    }
+
+    @Test
+    void should_keep_the_local_host_free_of_the_benchmarks() {
+        noClasses().that().resideInAPackage("com.aiplatform.local..")
+                .should().dependOnClassesThat().resideInAPackage("com.aiplatform.bench..")
+                .check(main);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.aiplatform.assistant.api.FileFunctions;
 import com.aiplatform.assistant.api.HealthFunctions;
 import com.aiplatform.assistant.api.OpenApiFunctions;
 import com.aiplatform.assistant.extraction.Chunks;
-import com.aiplatform.assistant.extraction.DocumentExtractor;
 import com.aiplatform.assistant.extraction.ExtractionService;
 import com.aiplatform.assistant.extraction.FileEvents;
 import com.aiplatform.assistant.extraction.FileReader;
@@ -17,7 +16,6 @@ import com.aiplatform.assistant.extraction.OcrEngine;
 import com.aiplatform.assistant.extraction.OcrHealth;
 import com.aiplatform.assistant.extraction.tesseract.TesseractOcrEngine;
 import com.aiplatform.assistant.files.BlobCreatedService;
-import com.aiplatform.assistant.files.ContentTypes;
 import com.aiplatform.assistant.files.FileRepository;
 import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.assistant.files.FileStorage;
@@ -47,6 +45,8 @@ import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.text.TokenCounter;
+import com.aiplatform.shared.tika.DocumentReader;
+import com.aiplatform.shared.tika.MediaTypes;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.usage.UsageMeter;
 
@@ -84,11 +84,11 @@ public final class AssistantApp extends ComposedApp {
                     blobs, config.filesContainer(), queue, config.extractionQueue());
             Embedder embedder = Embedders.fromSettings(settings, parts);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
-            var types = new ContentTypes();
+            var types = new MediaTypes(FileService.ACCEPTED);
             var headers = new ImageHeaders(config.maxImagePixels());
             OcrEngine ocr = config.ocrCommand().isBlank() ? OcrEngine.NONE
                     : new TesseractOcrEngine(config.ocrCommand(), config.ocrTimeout());
-            var reader = new FileReader(types, new DocumentExtractor(config.maxTextCharacters(), config.scratchDir()),
+            var reader = new FileReader(types, new DocumentReader(config.maxTextCharacters(), config.scratchDir()),
                     new ImageExtractor(headers, ocr), config.maxFileBytes());
             var files = new FileService(storage, types, headers, clock);
             var extraction = new ExtractionService(storage, reader,

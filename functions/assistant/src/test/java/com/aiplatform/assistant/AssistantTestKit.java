@@ -3,14 +3,12 @@ package com.aiplatform.assistant;
 import com.aiplatform.assistant.answers.AskService;
 import com.aiplatform.assistant.answers.PublishService;
 import com.aiplatform.assistant.extraction.Chunks;
-import com.aiplatform.assistant.extraction.DocumentExtractor;
 import com.aiplatform.assistant.extraction.ExtractionService;
 import com.aiplatform.assistant.extraction.FileEvents;
 import com.aiplatform.assistant.extraction.FileReader;
 import com.aiplatform.assistant.extraction.ImageExtractor;
 import com.aiplatform.assistant.extraction.OcrEngine;
 import com.aiplatform.assistant.files.BlobCreatedService;
-import com.aiplatform.assistant.files.ContentTypes;
 import com.aiplatform.assistant.files.ExtractionJob;
 import com.aiplatform.assistant.files.FileRepository;
 import com.aiplatform.assistant.files.FileService;
@@ -32,6 +30,8 @@ import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.queue.QueueMessage;
 import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
+import com.aiplatform.shared.tika.DocumentReader;
+import com.aiplatform.shared.tika.MediaTypes;
 import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.PriceTable;
 import com.aiplatform.shared.usage.UsageMeter;
@@ -70,10 +70,10 @@ public final class AssistantTestKit {
         Clock clock = Clock.systemUTC();
         storage = new FileStorage(new FileRepository(tables, "assistantfiles"), blobs, "assistant-files", queue, QUEUE);
         var usage = new UsageMeter(PriceTable.parse(""), usageSink, clock);
-        var types = new ContentTypes();
+        var types = new MediaTypes(FileService.ACCEPTED);
         var headers = new ImageHeaders(50_000_000L);
         files = new FileService(storage, types, headers, clock);
-        extraction = new ExtractionService(storage, new FileReader(types, new DocumentExtractor(1_000_000, scratch),
+        extraction = new ExtractionService(storage, new FileReader(types, new DocumentReader(1_000_000, scratch),
                 new ImageExtractor(headers, ocr), maxBytes), new Chunks(embedder, 120, 20), usage,
                 new FileEvents(events::add, clock), clock, embedder.model().name());
         blobCreated = new BlobCreatedService(storage, maxBytes, clock);

@@ -23,7 +23,7 @@ public record PlatformSettings(String consumersTable, String keysTable, String b
 
     public static PlatformSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
-        List<AppEndpoint> apps = Arrays.stream(read.string("PLATFORM_HEALTH_APPS", "knowledge,agent,research,assistant")
+        List<AppEndpoint> apps = Arrays.stream(read.string("PLATFORM_HEALTH_APPS", "knowledge,agent,research,assistant,llm")
                         .split(","))
                 .map(String::trim).filter(a -> !a.isEmpty())
                 .map(app -> {

@@ -28,6 +28,7 @@ import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.UsageMeter;
+import io.opentelemetry.context.Context;
 
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -86,13 +87,16 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
         }
     }
 
-    /** Daemon threads, made as needed: a worker's side calls wait on I/O, and there are at most a few per worker. */
+    /**
+     * Daemon threads, made as needed: a worker's side calls wait on I/O, and there are at most a few per worker.
+     * Each task runs in the trace context it was submitted from, so its calls to other apps stay in the step's trace.
+     */
     private static ExecutorService ioThreads() {
         AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(r -> {
+        return Context.taskWrapping(Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "research-io-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 }

@@ -3,13 +3,6 @@ package com.aiplatform.local.cli;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.local.discovery.EventGridBinding;
-import com.aiplatform.local.eval.AgentBenchCommand;
-import com.aiplatform.local.bench.GatewayBenchCommand;
-import com.aiplatform.local.eval.AnswerEvalCommand;
-import com.aiplatform.local.eval.BenchCommand;
-import com.aiplatform.local.eval.EvalCommand;
-import com.aiplatform.local.eval.IngestBenchCommand;
-import com.aiplatform.local.eval.ResearchBenchCommand;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.HostedApp;
 import com.aiplatform.local.discovery.QueueBinding;
@@ -28,26 +21,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * The command line: {@code start [--port 7071] [--data-dir .data | --in-memory]}, and the knowledge
- * app's {@code eval} (retrieval quality) and {@code bench-knowledge} (throughput, latency), and the research
- * app's {@code bench-research} (tasks per minute, orchestration overhead per step), and {@code bench-ingest}
- * (queued ingest through the gateway: chunks/s, the latency of the 202).
+ * The local platform's command line: {@code start [--port 7071] [--data-dir .data | --in-memory]}. The
+ * {@code ./platform} script runs the bench module's command line, which adds eval and the benchmarks to this.
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, with Azurite for storage.",
-        subcommands = {Main.Start.class, EvalCommand.class, AnswerEvalCommand.class, BenchCommand.class, AgentBenchCommand.class,
-                GatewayBenchCommand.class, ResearchBenchCommand.class, IngestBenchCommand.class})
+        subcommands = Main.Start.class)
 public final class Main {
 
     public static void main(String[] args) {
+        run(new Main(), args);
+    }
+
+    /** Runs a command line with java.util.logging (ExecutionContext.getLogger()) routed to logback, and exits. */
+    public static void run(Object command, String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(command).execute(args));
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = "Starts the platform, prints its functions and runs until Ctrl-C.")
-    static final class Start implements Callable<Integer> {
+    public static final class Start implements Callable<Integer> {
 
         @Option(names = "--port", defaultValue = "7071", description = "HTTP port on 127.0.0.1 (0: a free one). Default: ${DEFAULT-VALUE}.")
         int port;

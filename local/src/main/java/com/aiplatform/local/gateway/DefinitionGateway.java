@@ -29,6 +29,7 @@ public final class DefinitionGateway implements Gateway {
     private final CorsPolicy cors;
     private final WindowCounters counters;
     private final String keyHeader;
+    private final String apiKeyHeader;
     private final Set<String> stripped;
 
     public DefinitionGateway(GatewayDefinition definition, SubscriptionDirectory subscriptions,
@@ -39,8 +40,9 @@ public final class DefinitionGateway implements Gateway {
         this.cors = new CorsPolicy(definition.cors());
         this.counters = new WindowCounters(clock);
         this.keyHeader = definition.identity().subscriptionKeyHeader().toLowerCase(Locale.ROOT);
-        this.stripped = Set.of(keyHeader, "authorization", GatewayHeaders.CONSUMER_ID, GatewayHeaders.TENANT_ID,
-                GatewayHeaders.ROLES);
+        this.apiKeyHeader = definition.identity().apiKeyHeader().toLowerCase(Locale.ROOT);
+        this.stripped = Set.of(keyHeader, apiKeyHeader, "authorization", GatewayHeaders.CONSUMER_ID,
+                GatewayHeaders.TENANT_ID, GatewayHeaders.ROLES);
     }
 
     @Override
@@ -72,9 +74,9 @@ public final class DefinitionGateway implements Gateway {
     }
 
     private Subscription authenticate(Map<String, String> headers) {
-        String key = headers.get(keyHeader);
-        if (key != null) {
-            return subscriptions.resolve(key.trim()).orElseThrow(() ->
+        Optional<String> key = subscriptionKey(headers);
+        if (key.isPresent()) {
+            return subscriptions.resolve(key.get()).orElseThrow(() ->
                     ProblemException.unauthorized("The subscription key is not valid"));
         }
         String authorization = headers.get("authorization");
@@ -84,7 +86,33 @@ public final class DefinitionGateway implements Gateway {
             return fromClaims(verifier.verify(authorization.substring(7).trim()));
         }
         throw ProblemException.unauthorized("Send a subscription key in " + definition.identity().subscriptionKeyHeader()
-                + " or a bearer token in Authorization");
+                + ", " + definition.identity().apiKeyHeader() + " or Authorization: Bearer, or a bearer token");
+    }
+
+    /**
+     * The subscription key, from the first of: the key header, the {@code api-key} header (Azure OpenAI clients),
+     * or {@code Authorization: Bearer <key>} (OpenAI clients) when the bearer value is not a JWT, which always has
+     * two dots and a key never has one. APIM's policy makes the same choice.
+     */
+    private Optional<String> subscriptionKey(Map<String, String> headers) {
+        for (String header : new String[]{keyHeader, apiKeyHeader}) {
+            String key = headers.get(header);
+            if (key != null) {
+                return Optional.of(key.trim());
+            }
+        }
+        String authorization = headers.get("authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String value = authorization.substring(7).trim();
+            if (!isJwt(value)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isJwt(String bearer) {
+        return bearer.chars().filter(c -> c == '.').count() == 2;
     }
 
     private Subscription fromClaims(JWTClaimsSet claims) {

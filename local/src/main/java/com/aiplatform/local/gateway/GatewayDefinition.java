@@ -27,7 +27,13 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
         products = List.copyOf(products);
     }
 
-    public record Identity(String subscriptionKeyHeader, Jwt jwt, Map<String, String> headers, String tokensResponseHeader) {
+    /**
+     * Where a caller's credentials are: the subscription key in {@code subscriptionKeyHeader}, in
+     * {@code apiKeyHeader} or as {@code Authorization: Bearer <key>} (what OpenAI and Azure OpenAI clients send),
+     * or a JWT as {@code Authorization: Bearer}.
+     */
+    public record Identity(String subscriptionKeyHeader, String apiKeyHeader, Jwt jwt, Map<String, String> headers,
+                           String tokensResponseHeader) {
     }
 
     public record Jwt(String audience, String issuer, String openIdConfiguration, String consumerClaim,

@@ -60,7 +60,8 @@ public final class FunctionInvoker {
         } finally {
             if (!observers.isEmpty()) {
                 var run = new Invocation(function.qualifiedName(), payload instanceof String text ? text : null,
-                        Duration.ofNanos(System.nanoTime() - start), succeeded);
+                        Duration.ofNanos(System.nanoTime() - start), succeeded,
+                        context instanceof LocalExecutionContext local ? local.traceparent() : null);
                 observers.forEach(observer -> observer.accept(run));
             }
         }

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Bad requests generated from every operation of the five OpenAPI documents: path ids that no store may take
+ * Bad requests generated from every operation of the six OpenAPI documents: path ids that no store may take
  * (encoded {@code /}, {@code \}, {@code ..}, CR/LF, NUL, {@code %FF}, 5,000 characters, OData-looking quotes),
  * query values of the wrong type or size, and for each JSON body (derived from its schema) malformed and
  * truncated JSON, wrong types, duplicate keys, missing fields, numbers at 1e30 and 2^63, values past the
@@ -29,7 +29,7 @@ import java.util.TreeSet;
  */
 final class BadInputCorpus {
 
-    static final List<String> APPS = List.of("knowledge", "agent", "research", "assistant", "platform");
+    static final List<String> APPS = List.of("knowledge", "agent", "research", "assistant", "platform", "llm");
     static final String VALID_ID = "corpus-1";
 
     private static final List<String> BAD_SEGMENTS = List.of("%2F", "a%2Fb", "a%5Cb", "..", "%2E%2E", "a%0D%0Ab",

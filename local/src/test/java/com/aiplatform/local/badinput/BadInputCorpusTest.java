@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bad-input corpus ({@link BadInputCorpus}) against the default composition, as {@code ./platform start} runs
- * it (all five apps, the definition gateway, the platform app's real budget and ledger, Azurite on a data folder),
+ * it (all six apps, the definition gateway, the platform app's real budget and ledger, Azurite on a data folder),
  * through the gateway with subscription keys made through the platform API, once as a platform admin and once as
  * a consumer with no roles. Internal operations are sent as a sibling app sends them, with the function key.
  * No answer is a 5xx; every 4xx is {@code application/problem+json} whose status matches; every status is one
@@ -53,7 +53,7 @@ class BadInputCorpusTest {
 
     @BeforeAll
     void start() {
-        // The five apps on the main class path, as ./platform start finds them (the test class path adds a sample app).
+        // The six apps on the main class path, as ./platform start finds them (the test class path adds a sample app).
         platform = LocalPlatform.builder().port(0).dataDir(data).apps(Set.copyOf(BadInputCorpus.APPS)).build().start();
         keys.put("platform-admin", new Keys("corpus-admin", List.of("admin", "platform-admin")));
         keys.put("no roles", new Keys("corpus-user", List.of()));

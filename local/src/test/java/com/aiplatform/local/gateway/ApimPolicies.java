@@ -45,6 +45,7 @@ final class ApimPolicies {
                 Map.entry("__FUNCTION_KEY_NAMED_VALUE__", api.functionKeyNamedValue()),
                 Map.entry("__BACKEND_ID__", "func-" + api.app()),
                 Map.entry("__KEY_HEADER__", identity.subscriptionKeyHeader()),
+                Map.entry("__API_KEY_HEADER__", identity.apiKeyHeader()),
                 Map.entry("__JWT_OPENID_CONFIG__", jwt.openIdConfiguration()),
                 Map.entry("__JWT_AUDIENCE__", jwt.audience()),
                 Map.entry("__JWT_ISSUER__", jwt.issuer()),

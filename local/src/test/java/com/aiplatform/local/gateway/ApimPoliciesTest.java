@@ -1,6 +1,6 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -67,6 +67,30 @@ class ApimPoliciesTest {
         assertThat(single(policy, "set-url").getTextContent())
                 .isEqualTo("{{platform-base-url}}/api/v1/platform/subscriptions/resolve");
         assertThat(policy.getElementsByTagName("cache-store-value").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void should_take_the_key_from_the_key_header_then_api_key_then_a_bearer_value_that_is_no_jwt() throws Exception {
+        Document policy = parse(policies.api(api("llm")));
+        Element key = (Element) policy.getElementsByTagName("set-variable").item(0);
+        String expression = key.getAttribute("value");
+
+        assertThat(key.getAttribute("name")).isEqualTo("subscriptionKey");
+        assertThat(expression.indexOf("GetValueOrDefault(\"" + definition.identity().subscriptionKeyHeader() + "\""))
+                .isPositive().isLessThan(expression.indexOf("GetValueOrDefault(\"" + definition.identity().apiKeyHeader() + "\""));
+        assertThat(expression).contains("StartsWith(\"Bearer \"", "Split('.').Length != 3");
+        assertThat(policy.getElementsByTagName("when").item(2).getAttributes().getNamedItem("condition").getNodeValue())
+                .isEqualTo("@(((string)context.Variables[\"subscriptionKey\"]).Length > 0)");
+        List<String> deleted = new ArrayList<>();
+        NodeList headers = policy.getElementsByTagName("set-header");
+        for (int i = 0; i < headers.getLength(); i++) {
+            Element header = (Element) headers.item(i);
+            if (header.getAttribute("exists-action").equals("delete")) {
+                deleted.add(header.getAttribute("name"));
+            }
+        }
+        assertThat(deleted).contains(definition.identity().subscriptionKeyHeader(), definition.identity().apiKeyHeader(),
+                "Authorization");
     }
 
     @Test

@@ -52,6 +52,30 @@ class DefinitionGatewayTest {
     }
 
     @Test
+    void should_accept_the_subscription_key_as_a_bearer_token_or_in_api_key_and_forward_it_nowhere_when_it_is_valid() {
+        for (Map<String, String> credentials : List.of(Map.of("authorization", "Bearer starter-key"),
+                Map.of("api-key", "starter-key"), Map.of("ocp-apim-subscription-key", "starter-key"))) {
+            Admission admission = gateway.admit("POST", "/api/v1/llm/v1/chat/completions", credentials);
+
+            var caller = GatewayHeaders.callerFrom(admission.forward());
+            assertThat(caller.consumerId()).as(credentials.keySet().toString()).isEqualTo("shop");
+            assertThat(caller.tenant().value()).isEqualTo("acme");
+            assertThat(admission.forward()).doesNotContainValue("starter-key").doesNotContainValue("Bearer starter-key");
+        }
+    }
+
+    @Test
+    void should_answer_401_when_a_wrong_key_is_sent_in_any_of_the_three_places() {
+        for (Map<String, String> credentials : List.of(Map.of("authorization", "Bearer guess"),
+                Map.of("api-key", "guess"), Map.of("ocp-apim-subscription-key", "guess"),
+                Map.of("api-key", "guess", "authorization", "Bearer standard-key"))) {
+            assertThatThrownBy(() -> gateway.admit("GET", "/api/v1/llm/v1/models", credentials))
+                    .as(credentials.toString())
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(401));
+        }
+    }
+
+    @Test
     void should_accept_a_valid_jwt_with_its_claims_as_identity() {
         String token = issuer.token(Tokens.AUDIENCE, clock.instant().plusSeconds(600), "globex", List.of("admin"));
 

@@ -21,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Operating the whole platform through the gateway, with all five apps hosted as {@code ./platform start}
+ * Operating the whole platform through the gateway, with all six apps hosted as {@code ./platform start}
  * hosts them: every app's health route and the platform's aggregate of them, and an event that a
  * subscriber failed to take, dead-lettered to a blob as Event Grid does and replayed through the platform API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformOperationsEndToEndTest {
 
-    private static final List<String> APPS = List.of("knowledge", "agent", "research", "assistant");
+    private static final List<String> APPS = List.of("knowledge", "agent", "research", "assistant", "llm");
 
     private static final String DOCUMENT_INGESTED = "AiPlatform.Knowledge.DocumentIngested";
 
@@ -42,7 +42,7 @@ class PlatformOperationsEndToEndTest {
     @BeforeAll
     void start() {
         platform = LocalPlatform.builder().inMemory().port(0)
-                .apps(Set.of("knowledge", "agent", "research", "assistant", "platform"))
+                .apps(Set.of("knowledge", "agent", "research", "assistant", "platform", "llm"))
                 .settings(Map.of("ONNX_EMBEDDING_VARIANT", "int8", "GATEWAY_KEY_CACHE_TTL", "PT0S"))
                 .eventDelivery(2, Duration.ofMillis(20))
                 .build().start();
@@ -67,7 +67,7 @@ class PlatformOperationsEndToEndTest {
     }
 
     @Test
-    void should_answer_200_with_every_app_up_when_all_five_apps_are_hosted() {
+    void should_answer_200_with_every_app_up_when_all_six_apps_are_hosted() {
         for (String app : APPS) {
             var own = client.send("GET", "/api/v1/" + app + "/health", admin, null);
             assertThat(own.statusCode()).as(app + ": " + own.body()).isEqualTo(200);
@@ -80,7 +80,7 @@ class PlatformOperationsEndToEndTest {
         var report = json(health);
         assertThat(report.get("status").asText()).isEqualTo("up");
         assertThat(report.get("apps").findValuesAsText("app"))
-                .containsExactlyInAnyOrder("platform", "knowledge", "agent", "research", "assistant");
+                .containsExactlyInAnyOrder("platform", "knowledge", "agent", "research", "assistant", "llm");
         assertThat(report.get("apps").findValuesAsText("status")).containsOnly("up");
     }
 

@@ -1,6 +1,6 @@
 package com.aiplatform.local.sample;
 
-import com.aiplatform.shared.http.HttpResponses;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.microsoft.azure.functions.ExecutionContext;

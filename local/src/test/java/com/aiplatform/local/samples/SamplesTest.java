@@ -1,6 +1,6 @@
 package com.aiplatform.local.samples;
 
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.documents.DocumentFixtures;
 import org.apache.tika.Tika;
 import org.junit.jupiter.api.Test;

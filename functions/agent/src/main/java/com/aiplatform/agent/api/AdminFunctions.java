@@ -1,8 +1,8 @@
 package com.aiplatform.agent.api;
 
 import com.aiplatform.agent.support.SeedService;
-import com.aiplatform.shared.http.OpenApiDocument;
-import com.aiplatform.shared.http.HttpResponses;
+import com.aiplatform.shared.functions.OpenApiDocument;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;

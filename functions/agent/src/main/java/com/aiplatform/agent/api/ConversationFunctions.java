@@ -2,8 +2,8 @@ package com.aiplatform.agent.api;
 
 import com.aiplatform.agent.conversation.ConversationService;
 import com.aiplatform.agent.conversation.MessageRequest;
-import com.aiplatform.shared.http.HttpResponses;
-import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.functions.HttpResponses;
+import com.aiplatform.shared.functions.RequestBodies;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;

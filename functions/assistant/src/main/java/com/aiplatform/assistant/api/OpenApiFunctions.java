@@ -1,6 +1,6 @@
 package com.aiplatform.assistant.api;
 
-import com.aiplatform.shared.http.OpenApiDocument;
+import com.aiplatform.shared.functions.OpenApiDocument;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;

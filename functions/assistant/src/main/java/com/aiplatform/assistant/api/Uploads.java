@@ -1,7 +1,7 @@
 package com.aiplatform.assistant.api;
 
 import com.aiplatform.assistant.files.Upload;
-import com.aiplatform.shared.http.Multipart;
+import com.aiplatform.shared.functions.Multipart;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.util.Locale;

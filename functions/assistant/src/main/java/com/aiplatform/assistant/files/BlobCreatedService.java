@@ -4,6 +4,7 @@ import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.table.ConcurrencyException;
+import com.aiplatform.shared.tika.MediaTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class BlobCreatedService {
         Instant now = clock.instant();
         boolean tooLarge = size > maxBytes;
         var record = new FileRecord(tenant.value(), fileId, path.substring(path.lastIndexOf('/') + 1),
-                ContentTypes.normalise(data.path("contentType").asText("")), null, Math.max(size, 0), null, path,
+                MediaTypes.normalise(data.path("contentType").asText("")), null, Math.max(size, 0), null, path,
                 tooLarge ? FileStatus.FAILED : FileStatus.QUEUED,
                 tooLarge ? ProblemException.payloadTooLarge(maxBytes).problem().toBody() : null,
                 FileRecord.FileSource.BLOB_CREATED, "event-grid", now, now, null);

@@ -5,6 +5,7 @@ import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.Problem;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.table.ConcurrencyException;
+import com.aiplatform.shared.tika.MediaTypes;
 import com.aiplatform.shared.usage.CallContext;
 
 import java.time.Clock;
@@ -13,6 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Files through the API: an upload is checked on the request path (empty, contradicted or unsupported
@@ -21,12 +25,16 @@ import java.util.Optional;
  */
 public final class FileService {
 
+    /** What the assistant reads: every document Tika reads here, and raster images. */
+    public static final Set<String> ACCEPTED = Stream.concat(MediaTypes.DOCUMENTS.stream(),
+            MediaTypes.IMAGES.stream()).collect(Collectors.toUnmodifiableSet());
+
     private final FileStorage storage;
-    private final ContentTypes types;
+    private final MediaTypes types;
     private final ImageHeaders images;
     private final Clock clock;
 
-    public FileService(FileStorage storage, ContentTypes types, ImageHeaders images, Clock clock) {
+    public FileService(FileStorage storage, MediaTypes types, ImageHeaders images, Clock clock) {
         this.storage = storage;
         this.types = types;
         this.images = images;
@@ -52,7 +60,7 @@ public final class FileService {
         storage.blobs().upsert(storage.blob(tenant, path), upload.content(), mediaType, Map.of());
         Instant now = clock.instant();
         var record = new FileRecord(tenant.value(), fileId, upload.fileName().orElse(""),
-                ContentTypes.normalise(upload.contentType()), mediaType, upload.content().length, sha256, path,
+                MediaTypes.normalise(upload.contentType()), mediaType, upload.content().length, sha256, path,
                 FileStatus.QUEUED, null, FileRecord.FileSource.UPLOAD, call.caller().consumerId(), now, now, null);
         try {
             record = storage.records().insert(record);

@@ -1,10 +1,10 @@
 package com.aiplatform.assistant.extraction;
 
 import com.aiplatform.assistant.AssistantTestKit;
-import com.aiplatform.assistant.files.ContentTypes;
 import com.aiplatform.assistant.files.ExtractionJob;
 import com.aiplatform.assistant.files.FileRepository;
 import com.aiplatform.assistant.files.FileStatus;
+import com.aiplatform.assistant.files.FileService;
 import com.aiplatform.assistant.files.FileStorage;
 import com.aiplatform.assistant.files.ImageHeaders;
 import com.aiplatform.assistant.files.Upload;
@@ -19,6 +19,8 @@ import com.aiplatform.shared.embedding.Embeddings;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
+import com.aiplatform.shared.tika.DocumentReader;
+import com.aiplatform.shared.tika.MediaTypes;
 import com.aiplatform.shared.usage.PriceTable;
 import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
@@ -113,10 +115,10 @@ class ExtractionRetryTest {
         var blobs = new FlakyBlobStore();
         var storage = new FileStorage(new FileRepository(new InMemoryTableStore(), "files"), blobs, "assistant-files",
                 new InMemoryWorkQueue(Clock.systemUTC()), "jobs");
-        var types = new ContentTypes();
+        var types = new MediaTypes(FileService.ACCEPTED);
         var headers = new ImageHeaders(1_000_000);
         var files = new com.aiplatform.assistant.files.FileService(storage, types, headers, Clock.systemUTC());
-        var service = new ExtractionService(storage, new FileReader(types, new DocumentExtractor(10_000, scratch),
+        var service = new ExtractionService(storage, new FileReader(types, new DocumentReader(10_000, scratch),
                 new ImageExtractor(headers, OcrEngine.NONE), 10_000), new Chunks(EMBEDDER, 20, 5),
                 new UsageMeter(PriceTable.parse(""), new InMemoryUsageSink(), Clock.systemUTC()),
                 new FileEvents(event -> { }, Clock.systemUTC()), Clock.systemUTC(), "constant");

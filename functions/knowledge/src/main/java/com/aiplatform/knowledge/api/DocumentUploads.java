@@ -2,8 +2,8 @@ package com.aiplatform.knowledge.api;
 
 import com.aiplatform.knowledge.documents.DocumentIds;
 import com.aiplatform.knowledge.documents.DocumentUpload;
-import com.aiplatform.shared.http.Multipart;
-import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.functions.Multipart;
+import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;

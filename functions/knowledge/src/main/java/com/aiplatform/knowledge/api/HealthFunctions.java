@@ -1,7 +1,8 @@
 package com.aiplatform.knowledge.api;
 
+import com.aiplatform.shared.functions.HealthResponses;
 import com.aiplatform.shared.health.HealthService;
-import com.aiplatform.shared.http.OpenApiDocument;
+import com.aiplatform.shared.functions.OpenApiDocument;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -29,7 +30,7 @@ public final class HealthFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "v1/knowledge/health",
                     authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> request) {
-        return health.respond(request);
+        return HealthResponses.respond(health, request);
     }
 
     @FunctionName("knowledgeOpenApi")

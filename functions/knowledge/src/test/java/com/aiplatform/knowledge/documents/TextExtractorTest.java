@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TextExtractorTest {
 
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private final TextExtractor extractor = new TextExtractor(1_000_000);
 
     @Test
@@ -75,6 +77,25 @@ class TextExtractorTest {
         byte[] truncated = java.util.Arrays.copyOf(pdf, 60);
         assertThatThrownBy(() -> extractor.extract(truncated, "application/pdf", Optional.empty()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void should_refuse_with_400_when_a_docx_is_a_zip_bomb() {
+        byte[] bomb = DocumentFixtures.zipBombDocx(100 * 1024 * 1024);
+
+        assertThatThrownBy(() -> extractor.extract(bomb, DOCX, Optional.empty()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.problem().detail()).contains("refused");
+                });
+    }
+
+    @Test
+    void should_refuse_with_413_when_the_text_is_longer_than_the_limit() {
+        byte[] text = "word ".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new TextExtractor(1000).extract(text, "text/plain", Optional.empty()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(413));
     }
 
     @Test

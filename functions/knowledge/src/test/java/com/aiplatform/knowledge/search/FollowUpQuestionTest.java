@@ -1,6 +1,6 @@
 package com.aiplatform.knowledge.search;
 
-import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 

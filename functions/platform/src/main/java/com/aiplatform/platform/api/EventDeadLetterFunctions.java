@@ -1,7 +1,7 @@
 package com.aiplatform.platform.api;
 
 import com.aiplatform.platform.deadletters.EventDeadLetterService;
-import com.aiplatform.shared.http.HttpResponses;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.problem.ProblemException;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;

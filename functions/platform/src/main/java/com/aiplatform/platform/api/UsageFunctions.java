@@ -2,7 +2,7 @@ package com.aiplatform.platform.api;
 
 import com.aiplatform.platform.usage.UsageLedger;
 import com.aiplatform.platform.usage.UsageQuery;
-import com.aiplatform.shared.http.HttpResponses;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.usage.UsageRecord;
 import com.microsoft.azure.functions.ExecutionContext;

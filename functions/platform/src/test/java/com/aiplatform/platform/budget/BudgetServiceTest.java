@@ -6,7 +6,7 @@ import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.table.TableStore;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.azurite.AzuriteExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,7 +10,7 @@ import com.aiplatform.shared.event.deadletter.DeadLetteredEvent;
 import com.aiplatform.shared.event.deadletter.EventGridDeadLetters;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.azurite.AzuriteExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package com.aiplatform.research.api;
 
+import com.aiplatform.shared.functions.HealthResponses;
 import com.aiplatform.shared.health.HealthService;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -24,6 +25,6 @@ public final class HealthFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "v1/research/health",
                     authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> request) {
-        return health.respond(request);
+        return HealthResponses.respond(health, request);
     }
 }

@@ -244,7 +244,7 @@ class DisagreementTest {
                 .contains("FAIL gateway infra/apim/policies/api.xml has __BACKEND_URL__, which api-management.bicep does not replace",
                         "FAIL apim-policies infra/bicep/modules/api-management.bicep apiPolicies[0] (knowledge) still holds "
                                 + "the placeholder __BACKEND_URL__ after rendering")
-                .hasSize(6);
+                .hasSize(7);
     }
 
     @Test

@@ -173,7 +173,7 @@ class MutationCorpusTest {
 
     @Test
     void should_fail_apim_policies_when_a_policy_uses_a_named_value_the_module_does_not_create() {
-        assertThat(failures("namedValueUnknown")).hasSize(5).allSatisfy(line -> assertThat(line)
+        assertThat(failures("namedValueUnknown")).hasSize(6).allSatisfy(line -> assertThat(line)
                 .contains("uses the named value {{platform-url}}, which the module does not create"));
     }
 

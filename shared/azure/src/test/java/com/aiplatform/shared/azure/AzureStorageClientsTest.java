@@ -2,7 +2,7 @@ package com.aiplatform.shared.azure;
 
 import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.azurite.AzuriteExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -6,11 +6,14 @@ import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.Source;
+import com.aiplatform.shared.telemetry.TraceContext;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.Usage;
 import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.UsageRecord;
+
+import io.opentelemetry.context.Context;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -125,11 +128,13 @@ public final class BudgetedChat {
         return account(context, record, new Reservation(ids.reservationId(), BigDecimal.ZERO, Optional.empty()));
     }
 
+    /** Both writes run in the call's trace, on whichever thread {@code accounting} gives them. */
     private CompletableFuture<Void> account(CallContext context, UsageRecord record, Reservation reservation) {
+        Context trace = TraceContext.current().isPresent() ? Context.current() : TraceContext.restore(context.traceId());
         return CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> usage.send(record), accounting),
-                CompletableFuture.runAsync(() -> budget.settle(context.caller(), reservation, record.costUsd()),
-                        accounting));
+                CompletableFuture.runAsync(trace.wrap(() -> usage.send(record)), accounting),
+                CompletableFuture.runAsync(trace.wrap(() -> budget.settle(context.caller(), reservation,
+                        record.costUsd())), accounting));
     }
 
     public String modelName() {

@@ -1,11 +1,5 @@
 package com.aiplatform.shared.health;
 
-import com.aiplatform.shared.http.HttpResponses;
-import com.aiplatform.shared.identity.Caller;
-import com.aiplatform.shared.identity.GatewayHeaders;
-import com.microsoft.azure.functions.HttpRequestMessage;
-import com.microsoft.azure.functions.HttpResponseMessage;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +10,8 @@ import java.util.Map;
 /**
  * Runs every dependency check of one app and reports each one's status; the app is up only if every required
  * check is (an optional one that fails is {@code unavailable}).
- * Each app's {@code /health} route serves this report, and the platform app aggregates those routes.
+ * Each app's {@code /health} route serves this report ({@code HealthResponses} in shared/functions), and the
+ * platform app aggregates those routes.
  */
 public final class HealthService {
 
@@ -28,20 +23,6 @@ public final class HealthService {
         this.app = app;
         this.checks = List.copyOf(checks);
         this.clock = clock;
-    }
-
-    /**
-     * The {@code /health} route's answer: the report, 200 when the app is up and 503 when it is not. Any key
-     * holder may ask, so details go only to a platform admin; a caller without identity (the platform's
-     * aggregate probe, a load balancer) gets statuses only.
-     */
-    public HttpResponseMessage respond(HttpRequestMessage<?> request) {
-        return HttpResponses.handle(request, () -> {
-            HealthReport report = check();
-            boolean details = GatewayHeaders.callerIfPresent(request.getHeaders())
-                    .filter(caller -> caller.hasRole(Caller.PLATFORM_ADMIN)).isPresent();
-            return HttpResponses.json(request, report.up() ? 200 : 503, details ? report : report.coarse());
-        });
     }
 
     public HealthReport check() {

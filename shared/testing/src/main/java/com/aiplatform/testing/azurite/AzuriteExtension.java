@@ -1,5 +1,6 @@
 package com.aiplatform.testing.azurite;
 
+import com.aiplatform.shared.azurite.Azurite;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -2,7 +2,7 @@ package com.aiplatform.shared.blob.azure;
 
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobStore;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.azurite.AzuriteExtension;
 import com.aiplatform.testing.contract.BlobStoreContract;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -2,7 +2,7 @@ package com.aiplatform.shared.queue.azure;
 
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.queue.WorkQueue;
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.azurite.AzuriteExtension;
 import com.aiplatform.testing.contract.WorkQueueContract;
 import com.azure.storage.queue.QueueServiceClientBuilder;

@@ -2,14 +2,17 @@ package com.aiplatform.shared.usage.queue;
 
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.telemetry.TraceContext;
 import com.aiplatform.shared.usage.UsageRecord;
 import com.aiplatform.shared.usage.UsageSink;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends each usage record as JSON to the platform app's ledger queue, which writes it idempotently
- * by record id. If the queue refuses, the record is logged in full so that it can be replayed.
+ * by record id, in the trace of the call it records (the message's {@code traceparent}). If the queue refuses,
+ * the record is logged in full so that it can be replayed.
  */
 public final class QueueUsageSink implements UsageSink {
 
@@ -26,7 +29,10 @@ public final class QueueUsageSink implements UsageSink {
 
     @Override
     public void record(UsageRecord record) {
-        String json = Json.write(record);
+        ObjectNode message = Json.mapper().valueToTree(record);
+        message.put(TraceContext.TRACEPARENT, TraceContext.parse(record.traceId()).isPresent() ? record.traceId().trim()
+                : TraceContext.currentOrNew());
+        String json = Json.write(message);
         try {
             queue.send(queueName, json);
         } catch (RuntimeException e) {

@@ -1,0 +1,69 @@
+package com.aiplatform.llm.api;
+
+import com.aiplatform.llm.chat.ChatCall;
+import com.aiplatform.llm.chat.ChatService;
+import com.aiplatform.llm.chat.ChatWire;
+import com.aiplatform.llm.chat.CompletionView;
+import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatusType;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /v1/chat/completions}. With {@code stream: true} the answer is the whole server-sent event stream
+ * in one body: Java functions cannot stream a response (azure-functions-java-worker #346), and the official
+ * clients read such a body as a stream all the same.
+ */
+public final class ChatFunctions {
+
+    private final ChatWire wire;
+    private final ChatService chat;
+    private final long maxRequestBytes;
+    private final Clock clock;
+
+    public ChatFunctions(ChatWire wire, ChatService chat, long maxRequestBytes, Clock clock) {
+        this.wire = wire;
+        this.chat = chat;
+        this.maxRequestBytes = maxRequestBytes;
+        this.clock = clock;
+    }
+
+    @FunctionName("llmChatCompletions")
+    public HttpResponseMessage complete(
+            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "v1/llm/v1/chat/completions",
+                    authLevel = AuthorizationLevel.FUNCTION, dataType = "binary")
+            HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
+        return OpenAiResponses.handle(request, () -> {
+            var callContext = Calls.context(request, context.getInvocationId());
+            ChatCall call = wire.parse(RequestBodies.json(request, JsonNode.class, maxRequestBytes));
+            var result = chat.complete(callContext, call);
+            String id = "chatcmpl-" + UUID.randomUUID();
+            long created = clock.instant().getEpochSecond();
+            var response = result.response();
+            var builder = request.createResponseBuilder(HttpStatusType.custom(200))
+                    .header(OpenAiResponses.GENERATOR_HEADER, response.generator().label())
+                    .header(OpenAiResponses.TOKENS_HEADER,
+                            Long.toString(response.usage().inputTokens() + response.usage().outputTokens()));
+            if (call.stream()) {
+                return builder.header("Content-Type", "text/event-stream")
+                        .header("Cache-Control", "no-cache")
+                        .body(CompletionView.stream(id, created, response, call.responseFormat(), call.includeUsage()))
+                        .build();
+            }
+            return builder.header("Content-Type", "application/json")
+                    .body(Json.write(CompletionView.completion(id, created, response, call.responseFormat())))
+                    .build();
+        });
+    }
+}
