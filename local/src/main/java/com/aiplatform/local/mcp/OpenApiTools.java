@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 public final class OpenApiTools {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private OpenApiTools() {
@@ -82,13 +81,13 @@ public final class OpenApiTools {
     }
 
     private static McpTool derive(GatewayDefinition.Tool tool, JsonNode document) {
-        var found = operation(document, tool.operationId());
+        OpenApiOperation found = OpenApiOperation.find(document, tool.operationId());
         JsonSchemas schemas = new JsonSchemas(document);
         ObjectNode properties = JsonNodeFactory.instance.objectNode();
         Set<String> required = new LinkedHashSet<>();
         List<String> pathParameters = new ArrayList<>();
         List<String> queryParameters = new ArrayList<>();
-        for (JsonNode parameter : parameters(document, found.pathItem(), found.operation())) {
+        for (JsonNode parameter : found.parameters(document)) {
             String name = parameter.path("name").asText();
             String in = parameter.path("in").asText();
             if (!in.equals("path") && !in.equals("query")) {
@@ -112,7 +111,7 @@ public final class OpenApiTools {
             }
         }
         Set<String> bodyProperties = new LinkedHashSet<>();
-        JsonNode body = dereference(document, found.operation().path("requestBody"));
+        JsonNode body = OpenApiOperation.dereference(document, found.operation().path("requestBody"));
         McpTool.Body shape = McpTool.Body.NONE;
         if (!body.isMissingNode()) {
             JsonNode bodySchema = body.path("content").path("application/json").path("schema");
@@ -159,46 +158,6 @@ public final class OpenApiTools {
         }
         return new McpTool(tool.name(), description(found.operation(), tool), found.method().toUpperCase(),
                 found.path(), pathParameters, queryParameters, bodyProperties, shape, input, result);
-    }
-
-    private record Found(String path, String method, JsonNode pathItem, JsonNode operation) {
-    }
-
-    private static Found operation(JsonNode document, String operationId) {
-        var paths = document.path("paths").fields();
-        while (paths.hasNext()) {
-            var path = paths.next();
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().path(method);
-                if (operation.path("operationId").asText().equals(operationId)) {
-                    return new Found(path.getKey(), method, path.getValue(), operation);
-                }
-            }
-        }
-        throw new IllegalArgumentException("the OpenAPI document has no operation '" + operationId + "'");
-    }
-
-    /** Path-level parameters, overridden by the operation's own of the same name and location. */
-    private static List<JsonNode> parameters(JsonNode document, JsonNode pathItem, JsonNode operation) {
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        for (JsonNode list : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
-            for (JsonNode parameter : list) {
-                JsonNode resolved = dereference(document, parameter);
-                byKey.put(resolved.path("in").asText() + ":" + resolved.path("name").asText(), resolved);
-            }
-        }
-        return List.copyOf(byKey.values());
-    }
-
-    private static JsonNode dereference(JsonNode document, JsonNode node) {
-        if (node.has("$ref")) {
-            JsonNode target = document.at(node.get("$ref").asText().replaceFirst("^#", ""));
-            if (target.isMissingNode()) {
-                throw new IllegalArgumentException("the reference " + node.get("$ref").asText() + " does not resolve");
-            }
-            return target;
-        }
-        return node;
     }
 
     private static String description(JsonNode operation, GatewayDefinition.Tool tool) {
