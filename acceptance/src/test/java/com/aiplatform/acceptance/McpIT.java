@@ -12,16 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway's MCP endpoint driven by the official MCP TypeScript SDK client, as an MCP host would: the tools
  * the gateway definition marks, a knowledge search over documents ingested through the gateway, a research task
  * run to its report, errors for an unknown tool and bad arguments, and no entry without a key. Every tool call
- * passes the gateway as the caller, so the tenant's data is all a caller sees.
+ * passes the gateway as the caller: the tenant's data is all a caller sees, and the caller's usage records and
+ * budget are those of a REST call.
  */
 @Order(4)
 @ExtendWith(AcceptancePlatform.class)
@@ -110,6 +113,36 @@ class McpIT {
         assertThat(search.path("isError").asBoolean()).as(search.toString()).isFalse();
         assertThat(search.path("structuredContent").path("results").findValuesAsText("documentId"))
                 .doesNotContain("mcp-returns", "mcp-shipping");
+    }
+
+    @Test
+    void should_record_usage_and_refuse_over_budget_when_a_tool_calls_a_priced_model() {
+        Api.Response created = suite.admin().post("/api/v1/platform/consumers", Map.of("consumerId", "mcp-app",
+                "tenantId", "acceptance-mcp", "product", "standard", "roles", List.of("admin")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api mcpApp = suite.admin().withKey(created.json().get("key").asText());
+        ResearchIT.ingest(mcpApp, "mcp-hours", "Opening hours", "The shop opens at nine and closes at six on weekdays.");
+        Map<String, Object> ask = Map.of("question", "When does the shop open on weekdays?");
+
+        JsonNode answered = McpClient.run(endpoint(), key(mcpApp), List.of(McpClient.call("knowledge_ask", ask)))
+                .get(1).path("result");
+
+        assertThat(answered.path("isError").asBoolean()).as(answered.toString()).isFalse();
+        assertThat(answered.path("structuredContent").path("answer").asText()).contains("nine");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode usage = mcpApp.get("/api/v1/platform/usage?groupBy=consumer").json();
+            assertThat(usage.get("groups").findValuesAsText("key")).containsExactly("mcp-app");
+            assertThat(usage.get("total").get("costUsd").asDouble()).isPositive();
+        });
+        Api.Response budget = mcpApp.put("/api/v1/platform/budgets/consumer/mcp-app",
+                Map.of("limitUsd", 0.000001, "period", "month"));
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+
+        JsonNode refused = McpClient.run(endpoint(), key(mcpApp), List.of(McpClient.call("knowledge_ask", ask)))
+                .get(1).path("result");
+
+        assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+        assertThat(refused.path("content").get(0).path("text").asText()).contains("\"status\":402");
     }
 
     @Test
