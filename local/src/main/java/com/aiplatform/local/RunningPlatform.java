@@ -56,11 +56,13 @@ public final class RunningPlatform implements AutoCloseable {
     private final RouteTable routes;
     private final Optional<String> developmentKey;
     private final FunctionInvoker invoker;
+    private final List<String> mcpTools;
 
     private RunningPlatform(Deque<AutoCloseable> resources, int port, LocalEventBus events, Settings settings,
                             List<HostedApp> apps, RouteTable routes, Optional<String> developmentKey,
-                            FunctionInvoker invoker) {
+                            FunctionInvoker invoker, List<String> mcpTools) {
         this.resources = resources;
+        this.mcpTools = List.copyOf(mcpTools);
         this.invoker = invoker;
         this.port = port;
         this.events = events;
@@ -100,13 +102,15 @@ public final class RunningPlatform implements AutoCloseable {
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
             GatewaySetup gateway = GatewaySetup.create(options, settings, apps, data.path(), events, started);
+            Optional<McpHttpEndpoint> mcp = mcp(options, apps, port);
             HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
-                    options.maxBodyBytes, mcp(options, apps, port));
+                    options.maxBodyBytes, mcp);
             http.start(port);
             started.push(http);
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());
-            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker);
+            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker,
+                    mcp.map(McpHttpEndpoint::toolNames).orElse(List.of()));
         } catch (RuntimeException | Error e) { // an Error too (a class missing from the class path): stop Azurite
             closeAll(started);
             throw e;
@@ -121,6 +125,11 @@ public final class RunningPlatform implements AutoCloseable {
         Set<String> hosted = apps.stream().map(HostedApp::name).collect(Collectors.toSet());
         return Optional.of(McpHttpEndpoint.of(options.gatewayDefinition.orElseGet(GatewayDefinition::load), hosted,
                 new HttpGatewayToolCaller(URI.create("http://127.0.0.1:" + port), Duration.ofMinutes(2))));
+    }
+
+    /** The tools the MCP endpoint ({@code /api/v1/mcp}) offers; empty when the gateway was replaced. */
+    public List<String> mcpTools() {
+        return mcpTools;
     }
 
     public String baseUrl() {

@@ -37,6 +37,10 @@ public final class McpHttpEndpoint {
                 "authorization", "api-key", "x-request-id", "traceparent");
     }
 
+    public List<String> toolNames() {
+        return server.tools().stream().map(McpTool::name).toList();
+    }
+
     public boolean serves(String path) {
         return definition.serves(path);
     }
