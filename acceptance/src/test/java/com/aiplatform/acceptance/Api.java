@@ -43,6 +43,11 @@ final class Api {
         this.contracts = contracts;
     }
 
+    /** The subscription key this client sends (handed to other clients of the same consumer, such as MCP's). */
+    String key() {
+        return key;
+    }
+
     /** A client sharing this one's address and contracts, with another key. */
     Api withKey(String otherKey) {
         return new Api(baseUrl, otherKey, contracts);

@@ -1,6 +1,6 @@
 package com.aiplatform.acceptance;
 
-import com.aiplatform.testing.azurite.Azurite;
+import com.aiplatform.shared.azurite.Azurite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,6 +8,7 @@ import com.aiplatform.local.discovery.HttpBinding;
 import com.aiplatform.local.discovery.QueueBinding;
 import com.aiplatform.local.event.LocalEventBus;
 import com.aiplatform.local.gateway.AppToAppCalls;
+import com.aiplatform.local.gateway.GatewayDefinition;
 import com.aiplatform.local.http.HttpHost;
 import com.aiplatform.local.http.HttpRoute;
 import com.aiplatform.local.http.RouteTable;
@@ -16,6 +17,8 @@ import com.aiplatform.local.invoke.FunctionInvoker;
 import com.aiplatform.local.invoke.Invocation;
 import com.aiplatform.local.invoke.LocalExecutionContext;
 import com.aiplatform.local.invoke.TraceParent;
+import com.aiplatform.local.mcp.HttpGatewayToolCaller;
+import com.aiplatform.local.mcp.McpHttpEndpoint;
 import com.aiplatform.local.queue.QueueHost;
 import com.aiplatform.local.settings.LocalSettings;
 import com.aiplatform.shared.event.CloudEventJson;
@@ -26,15 +29,19 @@ import com.aiplatform.shared.azurite.Azurite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** A started {@link LocalPlatform}; closing it stops everything in the reverse order of starting. */
 public final class RunningPlatform implements AutoCloseable {
@@ -49,11 +56,13 @@ public final class RunningPlatform implements AutoCloseable {
     private final RouteTable routes;
     private final Optional<String> developmentKey;
     private final FunctionInvoker invoker;
+    private final List<String> mcpTools;
 
     private RunningPlatform(Deque<AutoCloseable> resources, int port, LocalEventBus events, Settings settings,
                             List<HostedApp> apps, RouteTable routes, Optional<String> developmentKey,
-                            FunctionInvoker invoker) {
+                            FunctionInvoker invoker, List<String> mcpTools) {
         this.resources = resources;
+        this.mcpTools = List.copyOf(mcpTools);
         this.invoker = invoker;
         this.port = port;
         this.events = events;
@@ -93,17 +102,34 @@ public final class RunningPlatform implements AutoCloseable {
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
             GatewaySetup gateway = GatewaySetup.create(options, settings, apps, data.path(), events, started);
+            Optional<McpHttpEndpoint> mcp = mcp(options, apps, port);
             HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
-                    options.maxBodyBytes);
+                    options.maxBodyBytes, mcp);
             http.start(port);
             started.push(http);
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());
-            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker);
+            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker,
+                    mcp.map(McpHttpEndpoint::toolNames).orElse(List.of()));
         } catch (RuntimeException | Error e) { // an Error too (a class missing from the class path): stop Azurite
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The MCP endpoint over the hosted apps' marked operations, when the gateway definition is enforced. */
+    private static Optional<McpHttpEndpoint> mcp(LocalPlatform options, List<HostedApp> apps, int port) {
+        if (options.gateway.isPresent()) {
+            return Optional.empty();
+        }
+        Set<String> hosted = apps.stream().map(HostedApp::name).collect(Collectors.toSet());
+        return Optional.of(McpHttpEndpoint.of(options.gatewayDefinition.orElseGet(GatewayDefinition::load), hosted,
+                new HttpGatewayToolCaller(URI.create("http://127.0.0.1:" + port), Duration.ofMinutes(2))));
+    }
+
+    /** The tools the MCP endpoint ({@code /api/v1/mcp}) offers; empty when the gateway was replaced. */
+    public List<String> mcpTools() {
+        return mcpTools;
     }
 
     public String baseUrl() {

@@ -93,6 +93,10 @@ public final class Main {
                     }
                 }
             }
+            if (!platform.mcpTools().isEmpty()) {
+                out.printf("%nMCP server (Streamable HTTP, same keys): %s/api/v1/mcp%n  tools: %s%n", platform.baseUrl(),
+                        String.join(", ", platform.mcpTools()));
+            }
             platform.developmentKey().ifPresent(key -> out.printf("%nDevelopment subscription key (consumer local-developer, "
                     + "tenant local, roles admin and platform-admin; kept in <data>/gateway/development-key):%n  export AIP_KEY=%s%n"
                     + "  curl -H \"Ocp-Apim-Subscription-Key: $AIP_KEY\" %s/api/v1/platform/health%n", key, platform.baseUrl()));

@@ -53,13 +53,13 @@ public final class DefinitionGateway implements Gateway {
             if (preflight.isPresent()) {
                 return preflight.get();
             }
-            GatewayDefinition.Api api = definition.api(path).filter(a -> !a.internal(path))
+            GatewayDefinition.Api api = definition.route(path).filter(a -> !a.internal(path))
                     .orElseThrow(() -> new ProblemException(Problem.of(404, "not-found", "Not found",
                             "No API serves " + path)));
             checkSize(api, headers.get("content-length"));
             Subscription caller = authenticate(headers);
             GatewayDefinition.Product product = definition.product(caller.product())
-                    .filter(p -> p.apis().contains(api.app()))
+                    .filter(p -> p.apis().contains(api.app()) || api.app().equals(GatewayDefinition.Mcp.APP))
                     .orElseThrow(() -> ProblemException.forbidden("Product '" + caller.product()
                             + "' does not include the " + api.app() + " API"));
             Map<String, String> responseHeaders = new LinkedHashMap<>(corsHeaders);

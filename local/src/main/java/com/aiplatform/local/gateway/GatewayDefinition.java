@@ -18,13 +18,20 @@ import java.util.Optional;
  * The build copies the file onto the local platform's class path as {@value #RESOURCE}.
  */
 @JsonIgnoreProperties({"$comment"})
-public record GatewayDefinition(int version, Identity identity, Cors cors, List<Api> apis, List<Product> products) {
+public record GatewayDefinition(int version, Identity identity, Cors cors, List<Api> apis, List<Product> products,
+                                Mcp mcp) {
 
     public static final String RESOURCE = "/gateway/gateway.json";
 
     public GatewayDefinition {
         apis = List.copyOf(apis);
         products = List.copyOf(products);
+        mcp = mcp == null ? new Mcp(Mcp.DEFAULT_PATH, "ai-platform", 262144, List.of()) : mcp;
+    }
+
+    /** The same definition with other APIs and products (benchmarks, tests). */
+    public GatewayDefinition(int version, Identity identity, Cors cors, List<Api> apis, List<Product> products) {
+        this(version, identity, cors, apis, products, null);
     }
 
     /**
@@ -71,6 +78,38 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
         }
     }
 
+    /**
+     * The MCP endpoint: its tools are operations of the APIs above, named here and described by their OpenAPI
+     * documents. Any product may open the endpoint; each tool call is an ordinary request through the gateway,
+     * so the product's APIs and limits apply to it as to any other.
+     */
+    @JsonIgnoreProperties({"$comment"})
+    public record Mcp(String path, String serverName, long maxRequestBytes, List<Tool> tools) {
+
+        public static final String APP = "mcp";
+        static final String DEFAULT_PATH = "api/v1/mcp";
+
+        public Mcp {
+            tools = tools == null ? List.of() : List.copyOf(tools);
+        }
+
+        public boolean serves(String requestPath) {
+            String trimmed = requestPath.startsWith("/") ? requestPath.substring(1) : requestPath;
+            return trimmed.equals(path);
+        }
+
+        Api asApi() {
+            return new Api(APP, path, null, null, maxRequestBytes, List.of());
+        }
+    }
+
+    /**
+     * One MCP tool: the operation {@code operationId} of {@code api}; {@code result}, when set, is a JSON pointer
+     * into the operation's answer that the tool returns instead of the whole answer.
+     */
+    public record Tool(String name, String api, String operationId, String result) {
+    }
+
     public record Limit(long calls, long renewalPeriodSeconds) {
     }
 
@@ -105,6 +144,11 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
         return apis.stream().filter(api -> api.serves(requestPath)).findFirst();
     }
 
+    /** The API a request goes to: an app's, or the MCP endpoint's. */
+    public Optional<Api> route(String requestPath) {
+        return mcp.serves(requestPath) ? Optional.of(mcp.asApi()) : api(requestPath);
+    }
+
     public Optional<Product> product(String id) {
         return products.stream().filter(p -> p.id().equals(id)).findFirst();
     }
@@ -117,6 +161,6 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
                 : new Product(p.id(), p.displayName(), p.description(),
                         java.util.stream.Stream.concat(p.apis().stream(), java.util.stream.Stream.of(api.app())).toList(),
                         p.rateLimit(), p.quota(), p.tokenLimit())).toList();
-        return new GatewayDefinition(version, identity, cors, apisPlus, extended);
+        return new GatewayDefinition(version, identity, cors, apisPlus, extended, mcp);
     }
 }

@@ -7,6 +7,7 @@ import com.aiplatform.local.gateway.Gateway;
 import com.aiplatform.local.invoke.FunctionInvoker;
 import com.aiplatform.local.invoke.LocalExecutionContext;
 import com.aiplatform.local.invoke.ValueConverter;
+import com.aiplatform.local.mcp.McpHttpEndpoint;
 import com.aiplatform.shared.problem.Problem;
 import com.aiplatform.shared.problem.ProblemException;
 import com.microsoft.azure.functions.HttpMethod;
@@ -40,9 +41,17 @@ public final class HttpHost implements AutoCloseable {
     private final FunctionInvoker invoker;
     private final ValueConverter converter = new ValueConverter();
     private final long maxBodyBytes;
+    private final Optional<McpHttpEndpoint> mcp;
     private final Javalin server;
 
     public HttpHost(RouteTable routes, Gateway gateway, FunctionInvoker invoker, long maxBodyBytes) {
+        this(routes, gateway, invoker, maxBodyBytes, Optional.empty());
+    }
+
+    /** With the MCP endpoint, served after the gateway admitted the request, instead of a function. */
+    public HttpHost(RouteTable routes, Gateway gateway, FunctionInvoker invoker, long maxBodyBytes,
+                    Optional<McpHttpEndpoint> mcp) {
+        this.mcp = mcp;
         this.routes = routes;
         this.gateway = gateway;
         this.invoker = invoker;
@@ -89,7 +98,8 @@ public final class HttpHost implements AutoCloseable {
             admitted.put(Correlation.REQUEST_ID, correlation.requestId());
             admitted.put(Correlation.TRACEPARENT, correlation.traceparent());
             HttpMethod method = HttpMethod.value(ctx.method().name());
-            response = dispatch(ctx, routes.resolve(method, path), method, admitted, correlation);
+            response = mcp.isPresent() && mcp.get().serves(path) ? mcp(ctx, headers, correlation)
+                    : dispatch(ctx, routes.resolve(method, path), method, admitted, correlation);
             admission.onResponse().accept(response.status(), response.headers());
         } catch (ProblemException e) {
             response = ResponseContent.problem(e, path);
@@ -119,6 +129,14 @@ public final class HttpHost implements AutoCloseable {
                 query(ctx), body(found.route().binding(), BoundedBody.read(ctx.req(), maxBodyBytes)));
         var context = LocalExecutionContext.start(function.name(), correlation.traceparent());
         return ResponseContent.from(invoker.invoke(function, request, found.parameters(), context));
+    }
+
+    private ResponseContent mcp(Context ctx, Map<String, String> headers, Correlation correlation) {
+        Map<String, String> client = new LinkedHashMap<>(headers);
+        client.put(Correlation.REQUEST_ID, correlation.requestId());
+        client.put(Correlation.TRACEPARENT, correlation.traceparent());
+        var reply = mcp.orElseThrow().serve(ctx.method().name(), client, () -> BoundedBody.read(ctx.req(), maxBodyBytes));
+        return new ResponseContent(reply.status(), new LinkedHashMap<>(reply.headers()), reply.body());
     }
 
     private Object body(HttpBinding binding, byte[] bytes) {

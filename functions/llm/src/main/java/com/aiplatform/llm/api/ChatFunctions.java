@@ -4,7 +4,7 @@ import com.aiplatform.llm.chat.ChatCall;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.chat.CompletionView;
-import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;

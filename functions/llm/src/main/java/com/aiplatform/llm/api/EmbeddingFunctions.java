@@ -3,7 +3,7 @@ package com.aiplatform.llm.api;
 import com.aiplatform.llm.embeddings.EmbeddingService;
 import com.aiplatform.llm.embeddings.EmbeddingView;
 import com.aiplatform.llm.embeddings.EmbeddingWire;
-import com.aiplatform.shared.http.RequestBodies;
+import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;

@@ -1,9 +1,10 @@
 package com.aiplatform.llm.api;
 
 import com.aiplatform.llm.models.ModelCatalog;
+import com.aiplatform.shared.functions.HealthResponses;
+import com.aiplatform.shared.functions.HttpResponses;
+import com.aiplatform.shared.functions.OpenApiDocument;
 import com.aiplatform.shared.health.HealthService;
-import com.aiplatform.shared.http.HttpResponses;
-import com.aiplatform.shared.http.OpenApiDocument;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -50,7 +51,7 @@ public final class ModelFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "v1/llm/health",
                     authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> request) {
-        return health.respond(request);
+        return HealthResponses.respond(health, request);
     }
 
     @FunctionName("llmOpenApi")

@@ -1,7 +1,7 @@
 package com.aiplatform.llm.api;
 
 import com.aiplatform.llm.errors.OpenAiError;
-import com.aiplatform.shared.http.HttpResponses;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.problem.ProblemException;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
