@@ -7,7 +7,6 @@ import com.aiplatform.shared.blob.Blob;
 import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;
-import com.aiplatform.shared.json.Json;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -49,11 +48,7 @@ public final class FileFunctions {
             if (!result.created()) {
                 return HttpResponses.ok(request, view);
             }
-            return request.createResponseBuilder(HttpStatusType.custom(202))
-                    .header("Content-Type", "application/json")
-                    .header("Location", view.links().self())
-                    .body(Json.write(view))
-                    .build();
+            return HttpResponses.accepted(request, view.links().self(), Optional.empty(), view);
         });
     }
 

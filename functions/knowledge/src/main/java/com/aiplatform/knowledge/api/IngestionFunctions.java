@@ -6,18 +6,17 @@ import com.aiplatform.knowledge.ingestion.IngestionService;
 import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;
-import com.aiplatform.shared.json.Json;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,11 +44,8 @@ public final class IngestionFunctions {
             var call = Calls.context(request, context.getInvocationId());
             var uploads = DocumentUploads.batch(RequestBodies.bytes(request, maxDocumentBytes));
             var views = ingestions.submitAll(call, uploads).stream().map(IngestionView::of).toList();
-            return request.createResponseBuilder(HttpStatusType.custom(202))
-                    .header("Content-Type", "application/json")
-                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
-                    .body(Json.write(Map.of("ingestions", views)))
-                    .build();
+            return HttpResponses.accepted(request, null, Optional.of(Duration.ofSeconds(RETRY_AFTER_SECONDS)),
+                    Map.of("ingestions", views));
         });
     }
 
@@ -74,11 +70,7 @@ public final class IngestionFunctions {
 
     /** The 202 of one queued document: where its status is, and when to look. */
     static HttpResponseMessage accepted(HttpRequestMessage<?> request, Ingestion ingestion) {
-        return request.createResponseBuilder(HttpStatusType.custom(202))
-                .header("Content-Type", "application/json")
-                .header("Location", IngestionView.location(ingestion.ingestionId()))
-                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
-                .body(Json.write(IngestionView.of(ingestion)))
-                .build();
+        return HttpResponses.accepted(request, IngestionView.location(ingestion.ingestionId()),
+                Optional.of(Duration.ofSeconds(RETRY_AFTER_SECONDS)), IngestionView.of(ingestion));
     }
 }

@@ -8,15 +8,14 @@ import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.aiplatform.knowledge.search.Answer;
-import com.aiplatform.shared.json.Json;
 import com.microsoft.azure.functions.HttpMethod;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** HTTP functions for retrieval: hybrid search and grounded answers. */
@@ -56,11 +55,8 @@ public final class SearchFunctions {
             var question = RequestBodies.json(request, AskRequest.class, MAX_REQUEST_BYTES);
             Answer answer = answers.ask(call, question);
             // The gateway counts model tokens per consumer from this header (the definition's token limit).
-            return request.createResponseBuilder(HttpStatusType.custom(200))
-                    .header("Content-Type", "application/json")
-                    .header(TOKENS_HEADER, Long.toString(answer.usage().inputTokens() + answer.usage().outputTokens()))
-                    .body(Json.write(answer))
-                    .build();
+            return HttpResponses.json(request, 200, answer,
+                    Map.of(TOKENS_HEADER, Long.toString(answer.usage().inputTokens() + answer.usage().outputTokens())));
         });
     }
 }

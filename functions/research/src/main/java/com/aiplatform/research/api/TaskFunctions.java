@@ -7,16 +7,15 @@ import com.aiplatform.research.work.TaskService;
 import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;
-import com.aiplatform.shared.json.Json;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,11 +100,8 @@ public final class TaskFunctions {
     }
 
     private static HttpResponseMessage accepted(HttpRequestMessage<?> request, Task task) {
-        return request.createResponseBuilder(HttpStatusType.custom(202))
-                .header("Content-Type", "application/json")
-                .header("Location", location(task.key().id()))
-                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
-                .body(Json.write(Map.of("id", task.key().id(), "status", task.status().wire())))
-                .build();
+        return HttpResponses.accepted(request, location(task.key().id()),
+                Optional.of(Duration.ofSeconds(RETRY_AFTER_SECONDS)),
+                Map.of("id", task.key().id(), "status", task.status().wire()));
     }
 }

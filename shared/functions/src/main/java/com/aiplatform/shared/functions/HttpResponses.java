@@ -9,6 +9,10 @@ import com.microsoft.azure.functions.HttpStatusType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -39,10 +43,30 @@ public final class HttpResponses {
     }
 
     public static HttpResponseMessage json(HttpRequestMessage<?> request, int status, Object body) {
-        return request.createResponseBuilder(HttpStatusType.custom(status))
-                .header("Content-Type", "application/json")
-                .body(Json.write(body))
-                .build();
+        return json(request, status, body, Map.of());
+    }
+
+    /** A JSON answer with headers of its own (a token count, a cache status). */
+    public static HttpResponseMessage json(HttpRequestMessage<?> request, int status, Object body,
+                                           Map<String, String> headers) {
+        HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(status))
+                .header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return builder.body(Json.write(body)).build();
+    }
+
+    /**
+     * {@code 202 Accepted} for work that goes on after the answer: where its status is ({@code location}; null when
+     * the body lists several, each with its own) and, when given, how long to wait before looking.
+     */
+    public static HttpResponseMessage accepted(HttpRequestMessage<?> request, String location,
+                                               Optional<Duration> retryAfter, Object body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (location != null) {
+            headers.put("Location", location);
+        }
+        retryAfter.ifPresent(wait -> headers.put("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+        return json(request, 202, body, headers);
     }
 
     public static HttpResponseMessage ok(HttpRequestMessage<?> request, Object body) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +29,21 @@ class HttpResponsesTest {
 
     private static JsonNode body(HttpResponseMessage response) {
         return Json.tree((String) response.getBody());
+    }
+
+    @Test
+    void should_answer_202_with_location_and_retry_after_only_when_given() {
+        HttpResponseMessage one = HttpResponses.accepted(request, "/api/v1/things/t-1", Optional.of(Duration.ofSeconds(3)),
+                Map.of("id", "t-1"));
+        HttpResponseMessage many = HttpResponses.accepted(request, null, Optional.empty(), Map.of("ids", List.of("a")));
+
+        assertThat(one.getStatus().value()).isEqualTo(202);
+        assertThat(one.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(one.getHeader("Location")).isEqualTo("/api/v1/things/t-1");
+        assertThat(one.getHeader("Retry-After")).isEqualTo("3");
+        assertThat(body(one).get("id").asText()).isEqualTo("t-1");
+        assertThat(many.getHeader("Location")).isNull();
+        assertThat(many.getHeader("Retry-After")).isNull();
     }
 
     @Test
