@@ -3,18 +3,18 @@ package com.aiplatform.llm.api;
 import com.aiplatform.llm.embeddings.EmbeddingService;
 import com.aiplatform.llm.embeddings.EmbeddingView;
 import com.aiplatform.llm.embeddings.EmbeddingWire;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
-import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code POST /v1/embeddings}. */
@@ -41,12 +41,9 @@ public final class EmbeddingFunctions {
             var callContext = Calls.context(request, context.getInvocationId());
             var call = wire.parse(RequestBodies.json(request, JsonNode.class, maxRequestBytes), embeddings.dimensions());
             var result = embeddings.embed(callContext, call);
-            return request.createResponseBuilder(HttpStatusType.custom(200))
-                    .header("Content-Type", "application/json")
-                    .header(OpenAiResponses.GENERATOR_HEADER, generator)
-                    .header(OpenAiResponses.TOKENS_HEADER, Long.toString(result.embeddings().inputTokens()))
-                    .body(Json.write(EmbeddingView.of(call.model(), result, call.base64())))
-                    .build();
+            return HttpResponses.json(request, 200, EmbeddingView.of(call.model(), result, call.base64()), Map.of(
+                    OpenAiResponses.GENERATOR_HEADER, generator,
+                    OpenAiResponses.TOKENS_HEADER, Long.toString(result.embeddings().inputTokens())));
         });
     }
 }

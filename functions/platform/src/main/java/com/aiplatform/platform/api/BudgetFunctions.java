@@ -11,12 +11,12 @@ import com.aiplatform.shared.functions.RequestBodies;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,12 +76,7 @@ public final class BudgetFunctions {
     }
 
     private static HttpResponseMessage withRemaining(HttpRequestMessage<?> request, int status, ReservationResult result) {
-        HttpResponseMessage.Builder response = request.createResponseBuilder(HttpStatusType.custom(status))
-                .header("Content-Type", "application/json")
-                .body(com.aiplatform.shared.json.Json.write(result));
-        if (result.remainingUsd() != null) {
-            response.header(BudgetExceededException.REMAINING_HEADER, result.remainingUsd().toPlainString());
-        }
-        return response.build();
+        return HttpResponses.json(request, status, result, result.remainingUsd() == null ? Map.of()
+                : Map.of(BudgetExceededException.REMAINING_HEADER, result.remainingUsd().toPlainString()));
     }
 }
