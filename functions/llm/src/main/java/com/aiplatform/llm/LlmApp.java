@@ -3,6 +3,8 @@ package com.aiplatform.llm;
 import com.aiplatform.llm.api.ChatFunctions;
 import com.aiplatform.llm.api.EmbeddingFunctions;
 import com.aiplatform.llm.api.ModelFunctions;
+import com.aiplatform.llm.cache.TableResponseCache;
+import com.aiplatform.llm.chat.CachedChat;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.embeddings.EmbeddingService;
@@ -35,6 +37,7 @@ import com.aiplatform.shared.usage.UsageMeter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The llm app's composition root: the shared model pool as an OpenAI-compatible API. Built once per process from
@@ -58,7 +61,8 @@ public final class LlmApp extends ComposedApp {
         AppParts parts = new AppParts(NAME);
         try {
             parts.resource(Telemetry.configure(settings));
-            WorkQueue queue = AzureStorageClients.fromSettings(settings).workQueue();
+            AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
+            WorkQueue queue = storage.workQueue();
             BackendPool pool = Pools.fromSettings(config.pool(), runtime, settings, clock);
             Embedder embedder = Embedders.fromSettings(settings, parts);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
@@ -68,7 +72,7 @@ public final class LlmApp extends ComposedApp {
             pool.members().forEach(member -> checks.add(HealthCheck.optional("backend " + member.name(),
                     () -> circuit(member))));
             parts.function(new ChatFunctions(new ChatWire(config.defaultMaxTokens(), config.maxOutputTokens()),
-                            services.chat(), config.maxRequestBytes(), clock))
+                            cachedChat(config, services.chat(), storage, clock), config.maxRequestBytes(), clock))
                     .function(new EmbeddingFunctions(new EmbeddingWire(config.maxEmbeddingInputs(),
                             MAX_EMBEDDING_INPUT_CHARS), services.embeddings(), embeddingGenerator(embedder),
                             config.maxRequestBytes()))
@@ -93,6 +97,14 @@ public final class LlmApp extends ComposedApp {
         TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
         return new Services(models, new ChatService(models, new BudgetedChat(pool, usage, budget, tokens)),
                 new EmbeddingService(models, embedder, usage, budget));
+    }
+
+    private static CachedChat cachedChat(LlmSettings config, ChatService chat, AzureStorageClients storage,
+                                         Clock clock) {
+        return new CachedChat(chat, config.cacheEnabled()
+                ? Optional.of(new TableResponseCache(storage.tableStore(), config.cacheTtl(), clock,
+                        TableResponseCache.MAX_ANSWER_CHARS))
+                : Optional.empty());
     }
 
     /** The app's services. */

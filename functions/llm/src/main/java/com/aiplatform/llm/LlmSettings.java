@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModelId, int defaultMaxTokens,
                           int maxOutputTokens, long maxRequestBytes, int maxEmbeddingInputs,
-                          int breakerMinimumCalls, Duration breakerOpenDuration) {
+                          int breakerMinimumCalls, Duration breakerOpenDuration, boolean cacheEnabled,
+                          Duration cacheTtl) {
 
     public static LlmSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -28,18 +29,21 @@ public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModel
                 read.longValue("LLM_MAX_REQUEST_BYTES", 1024L * 1024),
                 read.integer("LLM_MAX_EMBEDDING_INPUTS", 256),
                 read.integer("LLM_BREAKER_MINIMUM_CALLS", 5),
-                read.duration("LLM_BREAKER_OPEN_DURATION", Duration.ofSeconds(30)));
+                read.duration("LLM_BREAKER_OPEN_DURATION", Duration.ofSeconds(30)),
+                read.bool("LLM_CACHE_ENABLED", false),
+                read.duration("LLM_CACHE_TTL", Duration.ofMinutes(10)));
         read.validate();
         if (result.defaultMaxTokens() < 1 || result.maxOutputTokens() < result.defaultMaxTokens()
                 || result.maxRequestBytes() < 1 || result.maxEmbeddingInputs() < 1 || result.breakerMinimumCalls() < 1
-                || result.breakerOpenDuration().isNegative() || result.breakerOpenDuration().isZero()) {
+                || result.breakerOpenDuration().isNegative() || result.breakerOpenDuration().isZero()
+                || result.cacheTtl().isNegative() || result.cacheTtl().isZero()) {
             throw new MissingSettingsException(List.of("LLM_DEFAULT_MAX_TOKENS, LLM_MAX_OUTPUT_TOKENS, "
-                    + "LLM_MAX_REQUEST_BYTES, LLM_MAX_EMBEDDING_INPUTS, LLM_BREAKER_* must be positive, and the "
+                    + "LLM_MAX_REQUEST_BYTES, LLM_MAX_EMBEDDING_INPUTS, LLM_BREAKER_*, LLM_CACHE_TTL must be positive, and the "
                     + "default max tokens at most the maximum"));
         }
         return new LlmSettings(BackendSpec.parseAll(backends), result.chatModelId(), result.defaultMaxTokens(),
                 result.maxOutputTokens(), result.maxRequestBytes(), result.maxEmbeddingInputs(),
-                result.breakerMinimumCalls(), result.breakerOpenDuration());
+                result.breakerMinimumCalls(), result.breakerOpenDuration(), result.cacheEnabled(), result.cacheTtl());
     }
 
     /** The part of these settings the pool is built from. */

@@ -1,7 +1,7 @@
 package com.aiplatform.llm.api;
 
 import com.aiplatform.llm.chat.ChatCall;
-import com.aiplatform.llm.chat.ChatService;
+import com.aiplatform.llm.chat.CachedChat;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.chat.CompletionView;
 import com.aiplatform.shared.functions.RequestBodies;
@@ -28,11 +28,14 @@ import java.util.UUID;
 public final class ChatFunctions {
 
     private final ChatWire wire;
-    private final ChatService chat;
+    /** {@code hit} when the answer came from the exact-match cache (no cost, no model call), {@code miss} if not. */
+    public static final String CACHE_HEADER = "x-aiplatform-cache";
+
+    private final CachedChat chat;
     private final long maxRequestBytes;
     private final Clock clock;
 
-    public ChatFunctions(ChatWire wire, ChatService chat, long maxRequestBytes, Clock clock) {
+    public ChatFunctions(ChatWire wire, CachedChat chat, long maxRequestBytes, Clock clock) {
         this.wire = wire;
         this.chat = chat;
         this.maxRequestBytes = maxRequestBytes;
@@ -47,14 +50,15 @@ public final class ChatFunctions {
         return OpenAiResponses.handle(request, () -> {
             var callContext = Calls.context(request, context.getInvocationId());
             ChatCall call = wire.parse(RequestBodies.json(request, JsonNode.class, maxRequestBytes));
-            var result = chat.complete(callContext, call);
+            var answer = chat.complete(callContext, call);
             String id = "chatcmpl-" + UUID.randomUUID();
             long created = clock.instant().getEpochSecond();
-            var response = result.response();
+            var response = answer.response();
             var builder = request.createResponseBuilder(HttpStatusType.custom(200))
                     .header(OpenAiResponses.GENERATOR_HEADER, response.generator().label())
-                    .header(OpenAiResponses.TOKENS_HEADER,
-                            Long.toString(response.usage().inputTokens() + response.usage().outputTokens()));
+                    .header(CACHE_HEADER, answer.cache().header())
+                    .header(OpenAiResponses.TOKENS_HEADER, Long.toString(answer.cache() == CachedChat.Status.HIT
+                            ? 0 : response.usage().inputTokens() + response.usage().outputTokens()));
             if (call.stream()) {
                 return builder.header("Content-Type", "text/event-stream")
                         .header("Cache-Control", "no-cache")

@@ -1,0 +1,190 @@
+package com.aiplatform.llm.chat;
+
+import com.aiplatform.llm.cache.TableResponseCache;
+import com.aiplatform.llm.models.ModelCatalog;
+import com.aiplatform.shared.budget.Budget;
+import com.aiplatform.shared.budget.BudgetedChat;
+import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.llm.ChatRequest;
+import com.aiplatform.shared.llm.ChatResponse;
+import com.aiplatform.shared.llm.Generator;
+import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.table.memory.InMemoryTableStore;
+import com.aiplatform.shared.text.TokenCounter;
+import com.aiplatform.shared.usage.CallContext;
+import com.aiplatform.shared.usage.PriceTable;
+import com.aiplatform.shared.usage.Usage;
+import com.aiplatform.shared.usage.UsageMeter;
+import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
+import com.aiplatform.testing.time.ManualClock;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exact-match cache over the real chat service, the in-memory table store and a counting model: what is a
+ * hit (no model call, no reservation, no usage record), what is a miss, and that no tenant reads another's entry.
+ */
+class CachedChatTest {
+
+    private static final String MODEL = "counting-model";
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
+    private final CountingModel model = new CountingModel();
+    private final CountingBudget budget = new CountingBudget();
+    private final InMemoryUsageSink usage = new InMemoryUsageSink();
+    private final ChatWire wire = new ChatWire(64, 512);
+
+    private CachedChat chat(boolean enabled) {
+        return chat(enabled, TableResponseCache.MAX_ANSWER_CHARS);
+    }
+
+    private CachedChat chat(boolean enabled, int maxAnswerChars) {
+        var catalog = new ModelCatalog(new ModelCatalog.Model(MODEL, ModelCatalog.Kind.CHAT, "model"),
+                new ModelCatalog.Model("embedder", ModelCatalog.Kind.EMBEDDING, "model"), 0);
+        var budgeted = new BudgetedChat(model, new UsageMeter(PriceTable.parse(MODEL + "=0.001/0.002"), usage, clock),
+                budget, TokenCounter.approximate(), Runnable::run);
+        var cache = new TableResponseCache(new InMemoryTableStore(), Duration.ofMinutes(10), clock,
+                maxAnswerChars);
+        return new CachedChat(new ChatService(catalog, budgeted), enabled ? Optional.of(cache) : Optional.empty());
+    }
+
+    private static CallContext from(String tenant) {
+        return new CallContext(new Caller(tenant + "-app", TenantId.of(tenant), Set.of()), "llm", "test",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    }
+
+    private ChatCall call(String extra) {
+        return wire.parse(Json.tree("""
+                {"model":"%s",%s"messages":[{"role":"system","content":"Orders ship the same day."},
+                  {"role":"user","content":"When do orders ship?"}]}""".formatted(MODEL, extra)));
+    }
+
+    @Test
+    void should_answer_from_the_cache_without_model_budget_or_usage_when_the_request_is_repeated() {
+        var chat = chat(true);
+
+        var first = chat.complete(from("shop"), call(""));
+        var second = chat.complete(from("shop"), call(""));
+
+        assertThat(first.cache()).isEqualTo(CachedChat.Status.MISS);
+        assertThat(second.cache()).isEqualTo(CachedChat.Status.HIT);
+        assertThat(second.response()).isEqualTo(first.response());
+        assertThat(model.calls.get()).isEqualTo(1);
+        assertThat(budget.reservations.get()).isEqualTo(1);
+        assertThat(usage.records()).hasSize(1);
+    }
+
+    @Test
+    void should_miss_when_a_parameter_differs() {
+        var chat = chat(true);
+
+        chat.complete(from("shop"), call(""));
+        var hotter = chat.complete(from("shop"), call("\"temperature\":0.9,"));
+        var shorter = chat.complete(from("shop"), call("\"max_tokens\":7,"));
+        var json = chat.complete(from("shop"), call("\"response_format\":{\"type\":\"json_object\"},"));
+
+        assertThat(List.of(hotter.cache(), shorter.cache(), json.cache())).containsOnly(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(4);
+    }
+
+    @Test
+    void should_miss_when_the_same_request_comes_from_another_tenant() {
+        var chat = chat(true);
+
+        chat.complete(from("shop"), call(""));
+        var other = chat.complete(from("bank"), call(""));
+
+        assertThat(other.cache()).isEqualTo(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(2);
+        assertThat(usage.records()).extracting(r -> r.tenantId()).containsExactly("shop", "bank");
+    }
+
+    @Test
+    void should_miss_when_the_entry_has_expired() {
+        var chat = chat(true);
+
+        chat.complete(from("shop"), call(""));
+        clock.advance(Duration.ofMinutes(10));
+        var later = chat.complete(from("shop"), call(""));
+
+        assertThat(later.cache()).isEqualTo(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void should_call_the_model_every_time_when_the_cache_is_off() {
+        var chat = chat(false);
+
+        var answers = List.of(chat.complete(from("shop"), call("")), chat.complete(from("shop"), call("")),
+                chat.complete(from("shop"), call("")));
+
+        assertThat(answers).extracting(CachedChat.Answer::cache).containsOnly(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(3);
+        assertThat(usage.records()).hasSize(3);
+    }
+
+    @Test
+    void should_call_the_model_every_time_when_the_answer_is_streamed() {
+        var chat = chat(true);
+
+        chat.complete(from("shop"), call("\"stream\":true,"));
+        var again = chat.complete(from("shop"), call("\"stream\":true,"));
+
+        assertThat(again.cache()).isEqualTo(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void should_not_cache_an_answer_when_it_is_longer_than_the_limit() {
+        var chat = chat(true, 20);
+
+        chat.complete(from("shop"), call(""));
+        var again = chat.complete(from("shop"), call(""));
+
+        assertThat(again.cache()).isEqualTo(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(2);
+    }
+
+    /** Answers with the call's number, so an answer from the cache is recognisably the first one. */
+    private static final class CountingModel implements LlmClient {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            int n = calls.incrementAndGet();
+            return new ChatResponse("answer " + n + " to " + request.lastUserMessage(), List.of(), List.of(),
+                    Generator.MODEL, new Usage(MODEL, 10, 5), "stop");
+        }
+
+        @Override
+        public String modelName() {
+            return MODEL;
+        }
+    }
+
+    private static final class CountingBudget implements Budget {
+        final AtomicInteger reservations = new AtomicInteger();
+
+        @Override
+        public Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
+            reservations.incrementAndGet();
+            return new Reservation(reservationId, estimatedUsd, Optional.empty());
+        }
+
+        @Override
+        public void settle(Caller caller, Reservation reservation, BigDecimal actualUsd) {
+        }
+    }
+}
