@@ -4,7 +4,7 @@ import com.aiplatform.llm.api.ChatFunctions;
 import com.aiplatform.llm.api.EmbeddingFunctions;
 import com.aiplatform.llm.api.ModelFunctions;
 import com.aiplatform.llm.cache.TableResponseCache;
-import com.aiplatform.llm.chat.CachedChat;
+import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.embeddings.EmbeddingService;

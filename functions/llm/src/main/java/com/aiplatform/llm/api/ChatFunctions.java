@@ -1,7 +1,7 @@
 package com.aiplatform.llm.api;
 
 import com.aiplatform.llm.chat.ChatCall;
-import com.aiplatform.llm.chat.CachedChat;
+import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.chat.CompletionView;
 import com.aiplatform.shared.functions.RequestBodies;

@@ -1,7 +1,7 @@
-package com.aiplatform.llm.chat;
+package com.aiplatform.llm.cache;
 
-import com.aiplatform.llm.cache.ChatCacheKey;
-import com.aiplatform.llm.cache.TableResponseCache;
+import com.aiplatform.llm.chat.ChatCall;
+import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.usage.CallContext;
 

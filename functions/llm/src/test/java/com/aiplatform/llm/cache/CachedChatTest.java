@@ -1,6 +1,8 @@
-package com.aiplatform.llm.chat;
+package com.aiplatform.llm.cache;
 
-import com.aiplatform.llm.cache.TableResponseCache;
+import com.aiplatform.llm.chat.ChatCall;
+import com.aiplatform.llm.chat.ChatService;
+import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.models.ModelCatalog;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
