@@ -1,15 +1,12 @@
 package com.aiplatform.knowledge.documents;
 
 import com.aiplatform.knowledge.KnowledgeTestKit;
+import com.aiplatform.knowledge.LimitedUpserts;
 import com.aiplatform.knowledge.search.SearchMode;
 import com.aiplatform.knowledge.search.SearchRequest;
 import com.aiplatform.knowledge.search.SearchHit;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.ProblemException;
-import com.aiplatform.shared.vector.VectorMatch;
-import com.aiplatform.shared.vector.VectorQuery;
-import com.aiplatform.shared.vector.VectorRecord;
-import com.aiplatform.shared.vector.VectorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.aiplatform.knowledge.KnowledgeTestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,10 +121,10 @@ class DocumentServiceTest {
 
     @Test
     void should_leave_nothing_behind_when_indexing_fails_halfway() {
-        AtomicBoolean failUpserts = new AtomicBoolean(false);
-        kit = new KnowledgeTestKit(index, real -> new FailingUpserts(real, failUpserts), event -> { });
+        AtomicInteger upsertsAllowed = new AtomicInteger(Integer.MAX_VALUE);
+        kit = new KnowledgeTestKit(index, real -> new LimitedUpserts(real, upsertsAllowed), event -> { });
         kit.documents.ingest(as("acme"), text("returns", RETURNS, Map.of()));
-        failUpserts.set(true);
+        upsertsAllowed.set(0);
 
         assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("returns", "A new text that fails.", Map.of())))
                 .isInstanceOf(IllegalStateException.class);
@@ -216,46 +214,5 @@ class DocumentServiceTest {
         assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("x", RETURNS, Map.of("bad key", "v"))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThat(kit.documents.list(TenantId.of("acme"))).isEmpty();
-    }
-
-    /** A real store whose writes can be made to fail, as an outage halfway through an ingest would. */
-    private record FailingUpserts(VectorStore delegate, AtomicBoolean failing) implements VectorStore {
-        @Override
-        public void upsert(List<VectorRecord> records) {
-            if (failing.get()) {
-                throw new IllegalStateException("index unavailable");
-            }
-            delegate.upsert(records);
-        }
-
-        @Override
-        public List<VectorMatch> search(VectorQuery query) {
-            return delegate.search(query);
-        }
-
-        @Override
-        public void deleteDocument(TenantId tenant, String documentId) {
-            delegate.deleteDocument(tenant, documentId);
-        }
-
-        @Override
-        public void deleteDocument(TenantId tenant, String documentId, Map<String, String> metadata) {
-            delegate.deleteDocument(tenant, documentId, metadata);
-        }
-
-        @Override
-        public long count(TenantId tenant) {
-            return delegate.count(tenant);
-        }
-
-        @Override
-        public HealthStatus health() {
-            return delegate.health();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }

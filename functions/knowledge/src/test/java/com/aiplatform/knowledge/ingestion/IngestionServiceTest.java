@@ -1,6 +1,7 @@
 package com.aiplatform.knowledge.ingestion;
 
 import com.aiplatform.knowledge.KnowledgeTestKit;
+import com.aiplatform.knowledge.LimitedUpserts;
 import com.aiplatform.knowledge.documents.DocumentMetadata;
 import com.aiplatform.knowledge.documents.DocumentUpload;
 import com.aiplatform.knowledge.search.SearchMode;

@@ -1,4 +1,4 @@
-package com.aiplatform.knowledge.ingestion;
+package com.aiplatform.knowledge;
 
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.vector.VectorMatch;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real store that takes only so many more writes, as an index going down halfway through an ingest would. */
-record LimitedUpserts(VectorStore delegate, AtomicInteger allowed) implements VectorStore {
+public record LimitedUpserts(VectorStore delegate, AtomicInteger allowed) implements VectorStore {
 
     @Override
     public void upsert(List<VectorRecord> records) {
