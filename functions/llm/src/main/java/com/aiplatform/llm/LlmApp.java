@@ -13,6 +13,7 @@ import com.aiplatform.llm.models.ModelCatalog;
 import com.aiplatform.llm.pool.BackendPool;
 import com.aiplatform.llm.pool.PoolMember;
 import com.aiplatform.llm.pool.Pools;
+import com.aiplatform.llm.safety.ScreenedChat;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
@@ -56,6 +57,7 @@ public final class LlmApp extends ComposedApp {
 
     public static LlmApp create(Settings settings, HostServices host) {
         LlmSettings config = LlmSettings.from(settings);
+        SafetySettings safety = SafetySettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
         AppParts parts = new AppParts(NAME);
@@ -72,7 +74,8 @@ public final class LlmApp extends ComposedApp {
             pool.members().forEach(member -> checks.add(HealthCheck.optional("backend " + member.name(),
                     () -> circuit(member))));
             parts.function(new ChatFunctions(new ChatWire(config.defaultMaxTokens(), config.maxOutputTokens()),
-                            cachedChat(config, services.chat(), storage, clock), config.maxRequestBytes(), clock))
+                            new ScreenedChat(safety.contentSafety(), cachedChat(config, services.chat(), storage, clock)),
+                            config.maxRequestBytes(), clock))
                     .function(new EmbeddingFunctions(new EmbeddingWire(config.maxEmbeddingInputs(),
                             MAX_EMBEDDING_INPUT_CHARS), services.embeddings(), embeddingGenerator(embedder),
                             config.maxRequestBytes()))

@@ -4,6 +4,7 @@ import com.aiplatform.llm.chat.ChatCall;
 import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.chat.CompletionView;
+import com.aiplatform.llm.safety.ScreenedChat;
 import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,11 +32,11 @@ public final class ChatFunctions {
     /** {@code hit} when the answer came from the exact-match cache (no cost, no model call), {@code miss} if not. */
     public static final String CACHE_HEADER = "x-aiplatform-cache";
 
-    private final CachedChat chat;
+    private final ScreenedChat chat;
     private final long maxRequestBytes;
     private final Clock clock;
 
-    public ChatFunctions(ChatWire wire, CachedChat chat, long maxRequestBytes, Clock clock) {
+    public ChatFunctions(ChatWire wire, ScreenedChat chat, long maxRequestBytes, Clock clock) {
         this.wire = wire;
         this.chat = chat;
         this.maxRequestBytes = maxRequestBytes;
