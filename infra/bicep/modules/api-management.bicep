@@ -36,7 +36,7 @@ param identityId string
 @description('Required. Client id of that identity.')
 param identityClientId string
 
-@description('Required. The gateway definition (infra/gateway/gateway.json): identity, cors, apis (app, path, functionKeyNamedValue, maxRequestBytes, internalPaths?), products (id, apis, rateLimit, quota, tokenLimit).')
+@description('Required. The gateway definition (infra/gateway/gateway.json): identity, cors, apis (app, path, functionKeyNamedValue, maxRequestBytes, internalPaths?), products (id, apis, rateLimit, quota, tokenLimit, llmCache?).')
 param definition object
 
 @description('Required. Per app name: url (https://host of its function app, no path) and functionKeySecretUri (Key Vault secret URI of its host key). Must include platform.')
@@ -167,11 +167,12 @@ module operations 'api-management-operations.bicep' = [
 
 // product-limits.xml once per product; __APP__ stays for the API policy to fill in.
 var productLimits = join(map(definition.products, p =>
-  replace(replace(replace(replace(replace(replace(replace(replace(productLimitsTemplate,
+  replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(productLimitsTemplate,
     '__PRODUCT_ID__', p.id), '__PRODUCT_APIS__', join(p.apis, ',')),
     '__RATE_CALLS__', string(p.rateLimit.calls)), '__RATE_PERIOD__', string(p.rateLimit.renewalPeriodSeconds)),
     '__QUOTA_CALLS__', string(p.quota.calls)), '__QUOTA_PERIOD__', string(p.quota.renewalPeriodSeconds)),
-    '__TOKENS_PER_MINUTE__', string(p.tokenLimit.tokensPerMinute)), '__TOKENS_HEADER__', identity.tokensResponseHeader)), '\n')
+    '__TOKENS_PER_MINUTE__', string(p.tokenLimit.tokensPerMinute)), '__TOKENS_HEADER__', identity.tokensResponseHeader),
+    '__CACHE_POLICY_HEADER__', identity.headers.cachePolicy), '__LLM_CACHE_MODE__', p.?llmCache.?mode ?? 'off')), '\n')
 
 resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' = [
   for (api, i) in definition.apis: {
@@ -185,7 +186,7 @@ resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' 
     properties: {
       format: 'rawxml'
       value: replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
-        replace(replace(replace(replace(replace(replace(apiPolicyTemplate,
+        replace(replace(replace(replace(replace(replace(replace(apiPolicyTemplate,
         '__PRODUCT_LIMITS__', productLimits),
         '__APP__', api.app),
         '__MAX_REQUEST_BYTES__', string(api.maxRequestBytes)),
@@ -204,6 +205,7 @@ resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' 
         '__CONSUMER_HEADER__', identity.headers.consumer),
         '__TENANT_HEADER__', identity.headers.tenant),
         '__ROLES_HEADER__', identity.headers.roles),
+        '__CACHE_POLICY_HEADER__', identity.headers.cachePolicy),
         '__TOKENS_HEADER__', identity.tokensResponseHeader)
     }
   }

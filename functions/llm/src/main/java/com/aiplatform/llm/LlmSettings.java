@@ -30,7 +30,7 @@ public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModel
                 read.integer("LLM_MAX_EMBEDDING_INPUTS", 256),
                 read.integer("LLM_BREAKER_MINIMUM_CALLS", 5),
                 read.duration("LLM_BREAKER_OPEN_DURATION", Duration.ofSeconds(30)),
-                read.bool("LLM_CACHE_ENABLED", false),
+                read.bool("LLM_CACHE_ENABLED", true),
                 read.duration("LLM_CACHE_TTL", Duration.ofMinutes(10)));
         read.validate();
         if (result.defaultMaxTokens() < 1 || result.maxOutputTokens() < result.defaultMaxTokens()

@@ -19,7 +19,7 @@ import java.util.Set;
  * The local gateway, enforcing the gateway definition as the rendered APIM policies do: CORS, the route
  * to an app (internal paths hidden), the size limit, a subscription key (resolved by the platform app)
  * or a JWT, the product's APIs, rate limit (429 + Retry-After), quota (403) and token limit (429), then
- * identity headers set by the gateway alone after dropping any the client sent.
+ * identity headers and the product's llm cache mode set by the gateway alone after dropping any the client sent.
  */
 public final class DefinitionGateway implements Gateway {
 
@@ -42,7 +42,7 @@ public final class DefinitionGateway implements Gateway {
         this.keyHeader = definition.identity().subscriptionKeyHeader().toLowerCase(Locale.ROOT);
         this.apiKeyHeader = definition.identity().apiKeyHeader().toLowerCase(Locale.ROOT);
         this.stripped = Set.of(keyHeader, apiKeyHeader, "authorization", GatewayHeaders.CONSUMER_ID,
-                GatewayHeaders.TENANT_ID, GatewayHeaders.ROLES);
+                GatewayHeaders.TENANT_ID, GatewayHeaders.ROLES, GatewayHeaders.CACHE_POLICY);
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class DefinitionGateway implements Gateway {
                             + "' does not include the " + api.app() + " API"));
             Map<String, String> responseHeaders = new LinkedHashMap<>(corsHeaders);
             String tokensKey = enforceLimits(product, caller, responseHeaders);
-            return new Admission(forward(headers, caller), responseHeaders, Optional.empty(),
+            return new Admission(forward(headers, caller, product), responseHeaders, Optional.empty(),
                     (status, response) -> countTokens(tokensKey, status, response));
         } catch (ProblemException e) {
             Map<String, String> problemHeaders = new LinkedHashMap<>(e.headers());
@@ -163,7 +163,8 @@ public final class DefinitionGateway implements Gateway {
         }
     }
 
-    private Map<String, String> forward(Map<String, String> headers, Subscription caller) {
+    private Map<String, String> forward(Map<String, String> headers, Subscription caller,
+                                        GatewayDefinition.Product product) {
         Map<String, String> forwarded = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
             if (!stripped.contains(name.toLowerCase(Locale.ROOT))) {
@@ -173,6 +174,7 @@ public final class DefinitionGateway implements Gateway {
         forwarded.put(GatewayHeaders.CONSUMER_ID, caller.consumerId());
         forwarded.put(GatewayHeaders.TENANT_ID, caller.tenantId());
         forwarded.put(GatewayHeaders.ROLES, String.join(",", caller.roles()));
+        forwarded.put(GatewayHeaders.CACHE_POLICY, product.llmCache().mode());
         return forwarded;
     }
 

@@ -71,10 +71,32 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
     }
 
     public record Product(String id, String displayName, String description, List<String> apis, Limit rateLimit,
-                          Limit quota, TokenLimit tokenLimit) {
+                          Limit quota, TokenLimit tokenLimit, LlmCache llmCache) {
 
         public Product {
             apis = List.copyOf(apis);
+            llmCache = llmCache == null ? LlmCache.OFF : llmCache;
+        }
+
+        public Product(String id, String displayName, String description, List<String> apis, Limit rateLimit,
+                       Limit quota, TokenLimit tokenLimit) {
+            this(id, displayName, description, apis, rateLimit, quota, tokenLimit, null);
+        }
+    }
+
+    /**
+     * Whether the llm app may answer this product's chat completions from its cache: {@code off}, or {@code exact}
+     * (the same tenant, model and parameters seen before). The gateway passes the mode on in a header it sets.
+     */
+    public record LlmCache(String mode) {
+
+        static final List<String> MODES = List.of("off", "exact");
+        public static final LlmCache OFF = new LlmCache("off");
+
+        public LlmCache {
+            if (!MODES.contains(mode)) {
+                throw new IllegalArgumentException("llmCache.mode must be one of " + MODES + ", not " + mode);
+            }
         }
     }
 
@@ -160,7 +182,7 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
         List<Product> extended = products.stream().map(p -> !productIds.contains(p.id()) ? p
                 : new Product(p.id(), p.displayName(), p.description(),
                         java.util.stream.Stream.concat(p.apis().stream(), java.util.stream.Stream.of(api.app())).toList(),
-                        p.rateLimit(), p.quota(), p.tokenLimit())).toList();
+                        p.rateLimit(), p.quota(), p.tokenLimit(), p.llmCache())).toList();
         return new GatewayDefinition(version, identity, cors, apisPlus, extended, mcp);
     }
 }

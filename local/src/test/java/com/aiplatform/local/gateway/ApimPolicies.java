@@ -55,7 +55,8 @@ final class ApimPolicies {
                 Map.entry("__JWT_PRODUCT__", jwt.product()),
                 Map.entry("__CONSUMER_HEADER__", identity.headers().get("consumer")),
                 Map.entry("__TENANT_HEADER__", identity.headers().get("tenant")),
-                Map.entry("__ROLES_HEADER__", identity.headers().get("roles"))));
+                Map.entry("__ROLES_HEADER__", identity.headers().get("roles")),
+                Map.entry("__CACHE_POLICY_HEADER__", identity.headers().get("cachePolicy"))));
     }
 
     private String productLimits(GatewayDefinition.Product product, GatewayDefinition.Api api) {
@@ -67,7 +68,9 @@ final class ApimPolicies {
                 "__QUOTA_CALLS__", Long.toString(product.quota().calls()),
                 "__QUOTA_PERIOD__", Long.toString(product.quota().renewalPeriodSeconds()),
                 "__TOKENS_PER_MINUTE__", Long.toString(product.tokenLimit().tokensPerMinute()),
-                "__TOKENS_HEADER__", definition.identity().tokensResponseHeader()));
+                "__TOKENS_HEADER__", definition.identity().tokensResponseHeader(),
+                "__CACHE_POLICY_HEADER__", definition.identity().headers().get("cachePolicy"),
+                "__LLM_CACHE_MODE__", product.llmCache().mode()));
     }
 
     private String read(String name) {

@@ -1,6 +1,7 @@
 package com.aiplatform.local.gateway;
 
 import com.aiplatform.shared.azurite.Azurite;
+import com.aiplatform.shared.identity.GatewayHeaders;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -51,9 +52,31 @@ class ApimPoliciesTest {
                 order.add(header.getAttribute("exists-action") + " " + header.getAttribute("name"));
             }
         }
-        assertThat(order).containsExactly(
-                "delete x-aiplatform-consumer-id", "delete x-aiplatform-tenant-id", "delete x-aiplatform-roles",
-                "override x-aiplatform-consumer-id", "override x-aiplatform-tenant-id", "override x-aiplatform-roles");
+        List<String> expected = new ArrayList<>(List.of("delete x-aiplatform-consumer-id",
+                "delete x-aiplatform-tenant-id", "delete x-aiplatform-roles", "delete x-aiplatform-cache-policy"));
+        definition.products().forEach(p -> expected.add("override x-aiplatform-cache-policy"));
+        expected.addAll(List.of("override x-aiplatform-consumer-id", "override x-aiplatform-tenant-id",
+                "override x-aiplatform-roles"));
+        assertThat(order).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void should_pass_each_products_llm_cache_mode_on_in_the_cache_policy_header() throws Exception {
+        Document policy = parse(policies.api(api("llm")));
+        NodeList headers = policy.getElementsByTagName("set-header");
+        List<String> modes = new ArrayList<>();
+        for (int i = 0; i < headers.getLength(); i++) {
+            Element header = (Element) headers.item(i);
+            if (header.getAttribute("name").equals(definition.identity().headers().get("cachePolicy"))
+                    && header.getAttribute("exists-action").equals("override")) {
+                String product = ((Element) header.getParentNode()).getAttribute("condition");
+                modes.add(product.substring(product.indexOf("== \"") + 4, product.indexOf("\" &&")) + "="
+                        + header.getTextContent().strip());
+            }
+        }
+
+        assertThat(definition.identity().headers().get("cachePolicy")).isEqualTo(GatewayHeaders.CACHE_POLICY);
+        assertThat(modes).containsExactly("development=exact", "starter=off", "standard=off");
     }
 
     @Test

@@ -46,6 +46,24 @@ class DefinitionGatewayTest {
     }
 
     @Test
+    void should_forward_the_products_llm_cache_mode_and_drop_the_one_a_client_sent() {
+        Map<String, String> spoofing = Map.of("ocp-apim-subscription-key", "standard-key",
+                GatewayHeaders.CACHE_POLICY, "exact");
+        String developmentKey = "development-key";
+        var gatewayWithDevelopment = new DefinitionGateway(GatewayDefinition.load(), key -> Optional.ofNullable(
+                key.equals(developmentKey) ? new Subscription("dev", "acme", "development", Set.of()) : KEYS.get(key)),
+                Optional.empty(), clock);
+
+        var standard = gatewayWithDevelopment.admit("POST", "/api/v1/llm/v1/chat/completions", spoofing).forward();
+        var development = gatewayWithDevelopment.admit("POST", "/api/v1/llm/v1/chat/completions",
+                Map.of("ocp-apim-subscription-key", developmentKey, "X-AIPlatform-Cache-Policy", "off")).forward();
+
+        assertThat(standard).containsEntry(GatewayHeaders.CACHE_POLICY, "off").hasSize(4);
+        assertThat(development).containsEntry(GatewayHeaders.CACHE_POLICY, "exact")
+                .doesNotContainKey("X-AIPlatform-Cache-Policy");
+    }
+
+    @Test
     void should_answer_401_without_credentials_or_with_an_unknown_key() {
         assertStatus(() -> gateway.admit("GET", SEARCH, Map.of()), 401);
         assertStatus(() -> gateway.admit("GET", SEARCH, Map.of("ocp-apim-subscription-key", "guess")), 401);

@@ -1,11 +1,13 @@
 package com.aiplatform.llm.api;
 
 import com.aiplatform.llm.chat.ChatCall;
+import com.aiplatform.llm.cache.CachePolicy;
 import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.chat.CompletionView;
 import com.aiplatform.llm.safety.ScreenedChat;
 import com.aiplatform.shared.functions.RequestBodies;
+import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
@@ -51,7 +53,8 @@ public final class ChatFunctions {
         return OpenAiResponses.handle(request, () -> {
             var callContext = Calls.context(request, context.getInvocationId());
             ChatCall call = wire.parse(RequestBodies.json(request, JsonNode.class, maxRequestBytes));
-            var answer = chat.complete(callContext, call);
+            var answer = chat.complete(callContext, call,
+                    CachePolicy.fromHeader(GatewayHeaders.header(request.getHeaders(), GatewayHeaders.CACHE_POLICY)));
             String id = "chatcmpl-" + UUID.randomUUID();
             long created = clock.instant().getEpochSecond();
             var response = answer.response();

@@ -8,9 +8,10 @@ import com.aiplatform.shared.usage.CallContext;
 import java.util.Optional;
 
 /**
- * The exact-match cache in front of {@link ChatService}, opt-in ({@code LLM_CACHE_ENABLED}): a non-streaming
- * request seen before from the same tenant, same model and same parameters is answered from the cache at no cost
- * (no budget reservation, no model call, no usage record); any other is answered by the model and stored.
+ * The exact-match cache in front of {@link ChatService}, opt-in per product ({@link CachePolicy}, from the gateway
+ * definition) and per app ({@code LLM_CACHE_ENABLED}): a non-streaming request seen before from the same tenant,
+ * same model and same parameters is answered from the cache at no cost (no budget reservation, no model call, no
+ * usage record); any other is answered by the model and, when the policy allows caching, stored.
  */
 public final class CachedChat {
 
@@ -33,8 +34,8 @@ public final class CachedChat {
         this.cache = cache;
     }
 
-    public Answer complete(CallContext context, ChatCall call) {
-        if (cache.isEmpty() || call.stream()) {
+    public Answer complete(CallContext context, ChatCall call, CachePolicy policy) {
+        if (cache.isEmpty() || call.stream() || policy == CachePolicy.OFF) {
             return new Answer(chat.complete(context, call).response(), Status.MISS);
         }
         var tenant = context.caller().tenant();

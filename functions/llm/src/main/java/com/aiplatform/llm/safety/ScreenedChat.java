@@ -1,5 +1,6 @@
 package com.aiplatform.llm.safety;
 
+import com.aiplatform.llm.cache.CachePolicy;
 import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.chat.ChatCall;
 import com.aiplatform.shared.problem.Problem;
@@ -28,11 +29,11 @@ public final class ScreenedChat {
         this.chat = chat;
     }
 
-    public CachedChat.Answer complete(CallContext context, ChatCall call) {
+    public CachedChat.Answer complete(CallContext context, ChatCall call, CachePolicy cache) {
         safety.screen(PromptText.of(call.request())).ifPresent(refusal -> {
             throw refused(refusal);
         });
-        return chat.complete(context, call);
+        return chat.complete(context, call, cache);
     }
 
     static ProblemException refused(SafetyRefusal refusal) {

@@ -77,8 +77,8 @@ class CachedChatTest {
     void should_answer_from_the_cache_without_model_budget_or_usage_when_the_request_is_repeated() {
         var chat = chat(true);
 
-        var first = chat.complete(from("shop"), call(""));
-        var second = chat.complete(from("shop"), call(""));
+        var first = chat.complete(from("shop"), call(""), CachePolicy.EXACT);
+        var second = chat.complete(from("shop"), call(""), CachePolicy.EXACT);
 
         assertThat(first.cache()).isEqualTo(CachedChat.Status.MISS);
         assertThat(second.cache()).isEqualTo(CachedChat.Status.HIT);
@@ -92,10 +92,10 @@ class CachedChatTest {
     void should_miss_when_a_parameter_differs() {
         var chat = chat(true);
 
-        chat.complete(from("shop"), call(""));
-        var hotter = chat.complete(from("shop"), call("\"temperature\":0.9,"));
-        var shorter = chat.complete(from("shop"), call("\"max_tokens\":7,"));
-        var json = chat.complete(from("shop"), call("\"response_format\":{\"type\":\"json_object\"},"));
+        chat.complete(from("shop"), call(""), CachePolicy.EXACT);
+        var hotter = chat.complete(from("shop"), call("\"temperature\":0.9,"), CachePolicy.EXACT);
+        var shorter = chat.complete(from("shop"), call("\"max_tokens\":7,"), CachePolicy.EXACT);
+        var json = chat.complete(from("shop"), call("\"response_format\":{\"type\":\"json_object\"},"), CachePolicy.EXACT);
 
         assertThat(List.of(hotter.cache(), shorter.cache(), json.cache())).containsOnly(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(4);
@@ -105,8 +105,8 @@ class CachedChatTest {
     void should_miss_when_the_same_request_comes_from_another_tenant() {
         var chat = chat(true);
 
-        chat.complete(from("shop"), call(""));
-        var other = chat.complete(from("bank"), call(""));
+        chat.complete(from("shop"), call(""), CachePolicy.EXACT);
+        var other = chat.complete(from("bank"), call(""), CachePolicy.EXACT);
 
         assertThat(other.cache()).isEqualTo(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(2);
@@ -117,9 +117,9 @@ class CachedChatTest {
     void should_miss_when_the_entry_has_expired() {
         var chat = chat(true);
 
-        chat.complete(from("shop"), call(""));
+        chat.complete(from("shop"), call(""), CachePolicy.EXACT);
         clock.advance(Duration.ofMinutes(10));
-        var later = chat.complete(from("shop"), call(""));
+        var later = chat.complete(from("shop"), call(""), CachePolicy.EXACT);
 
         assertThat(later.cache()).isEqualTo(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(2);
@@ -129,8 +129,8 @@ class CachedChatTest {
     void should_call_the_model_every_time_when_the_cache_is_off() {
         var chat = chat(false);
 
-        var answers = List.of(chat.complete(from("shop"), call("")), chat.complete(from("shop"), call("")),
-                chat.complete(from("shop"), call("")));
+        var answers = List.of(chat.complete(from("shop"), call(""), CachePolicy.EXACT), chat.complete(from("shop"), call(""), CachePolicy.EXACT),
+                chat.complete(from("shop"), call(""), CachePolicy.EXACT));
 
         assertThat(answers).extracting(CachedChat.Answer::cache).containsOnly(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(3);
@@ -138,11 +138,33 @@ class CachedChatTest {
     }
 
     @Test
+    void should_call_the_model_every_time_and_store_nothing_when_the_product_has_not_opted_in() {
+        var chat = chat(true);
+
+        var answers = List.of(chat.complete(from("shop"), call(""), CachePolicy.OFF),
+                chat.complete(from("shop"), call(""), CachePolicy.OFF));
+        var optedIn = chat.complete(from("shop"), call(""), CachePolicy.EXACT);
+
+        assertThat(answers).extracting(CachedChat.Answer::cache).containsOnly(CachedChat.Status.MISS);
+        assertThat(optedIn.cache()).isEqualTo(CachedChat.Status.MISS);
+        assertThat(model.calls.get()).isEqualTo(3);
+        assertThat(usage.records()).hasSize(3);
+    }
+
+    @Test
+    void should_read_only_exact_from_the_header_as_opting_in() {
+        assertThat(List.of(CachePolicy.fromHeader("exact"), CachePolicy.fromHeader(" EXACT ")))
+                .containsOnly(CachePolicy.EXACT);
+        assertThat(java.util.Arrays.asList(CachePolicy.fromHeader(null), CachePolicy.fromHeader(""),
+                CachePolicy.fromHeader("off"), CachePolicy.fromHeader("semantic"))).containsOnly(CachePolicy.OFF);
+    }
+
+    @Test
     void should_call_the_model_every_time_when_the_answer_is_streamed() {
         var chat = chat(true);
 
-        chat.complete(from("shop"), call("\"stream\":true,"));
-        var again = chat.complete(from("shop"), call("\"stream\":true,"));
+        chat.complete(from("shop"), call("\"stream\":true,"), CachePolicy.EXACT);
+        var again = chat.complete(from("shop"), call("\"stream\":true,"), CachePolicy.EXACT);
 
         assertThat(again.cache()).isEqualTo(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(2);
@@ -152,8 +174,8 @@ class CachedChatTest {
     void should_not_cache_an_answer_when_it_is_longer_than_the_limit() {
         var chat = chat(true, 20);
 
-        chat.complete(from("shop"), call(""));
-        var again = chat.complete(from("shop"), call(""));
+        chat.complete(from("shop"), call(""), CachePolicy.EXACT);
+        var again = chat.complete(from("shop"), call(""), CachePolicy.EXACT);
 
         assertThat(again.cache()).isEqualTo(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(2);

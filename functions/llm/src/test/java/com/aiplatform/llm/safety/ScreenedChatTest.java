@@ -1,5 +1,6 @@
 package com.aiplatform.llm.safety;
 
+import com.aiplatform.llm.cache.CachePolicy;
 import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.cache.TableResponseCache;
 import com.aiplatform.llm.chat.ChatService;
@@ -97,7 +98,7 @@ class ScreenedChatTest {
     private CachedChat.Answer ask(String userText) {
         return chat.complete(CALL, wire.parse(Json.tree(Json.write(Map.of("model", MODEL, "messages", List.of(
                 Map.of("role", "system", "content", "Orders ship the same day."),
-                Map.of("role", "user", "content", userText)))))));
+                Map.of("role", "user", "content", userText)))))), CachePolicy.EXACT);
     }
 
     @Test
@@ -144,9 +145,9 @@ class ScreenedChatTest {
         var open = screened(List.of());
         var call = wire.parse(Json.tree("""
                 {"model":"%s","messages":[{"role":"user","content":"Tell me about Project Falcon"}]}""".formatted(MODEL)));
-        open.complete(CALL, call);
-        assertThat(open.complete(CALL, call).cache()).isEqualTo(CachedChat.Status.HIT);
+        open.complete(CALL, call, CachePolicy.EXACT);
+        assertThat(open.complete(CALL, call, CachePolicy.EXACT).cache()).isEqualTo(CachedChat.Status.HIT);
 
-        assertThatThrownBy(() -> chat.complete(CALL, call)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> chat.complete(CALL, call, CachePolicy.EXACT)).isInstanceOf(ProblemException.class);
     }
 }

@@ -18,6 +18,11 @@ public final class GatewayHeaders {
     public static final String TENANT_ID = "x-aiplatform-tenant-id";
     public static final String ROLES = "x-aiplatform-roles";
     public static final Set<String> ALL = Set.of(CONSUMER_ID, TENANT_ID, ROLES);
+    /**
+     * The caller's product's choice of the llm app's answer cache ({@code off} or {@code exact}), from the gateway
+     * definition; set by the gateway alone, like the identity headers.
+     */
+    public static final String CACHE_POLICY = "x-aiplatform-cache-policy";
 
     private GatewayHeaders() {
     }
