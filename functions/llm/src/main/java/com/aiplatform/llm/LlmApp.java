@@ -65,8 +65,8 @@ public final class LlmApp extends ComposedApp {
             parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             WorkQueue queue = storage.workQueue();
-            BackendPool pool = Pools.fromSettings(config.pool(), runtime, settings, clock);
             Embedder embedder = Embedders.fromSettings(settings, parts);
+            BackendPool pool = Pools.fromSettings(config.pool(), runtime, settings, tokenCounter(embedder), clock);
             UsageMeter usage = SharedAdapters.usageMeter(runtime, queue, clock);
             Services services = services(config, pool, embedder, usage, SharedAdapters.budget(settings), clock);
             List<HealthCheck> checks = new ArrayList<>();
@@ -97,8 +97,8 @@ public final class LlmApp extends ComposedApp {
                 new ModelCatalog.Model(embedder.model().name(), ModelCatalog.Kind.EMBEDDING,
                         embeddingGenerator(embedder)),
                 clock.instant().getEpochSecond());
-        TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
-        return new Services(models, new ChatService(models, new BudgetedChat(pool, usage, budget, tokens)),
+        return new Services(models, new ChatService(models, new BudgetedChat(pool, usage, budget,
+                tokenCounter(embedder))),
                 new EmbeddingService(models, embedder, usage, budget));
     }
 
@@ -112,6 +112,11 @@ public final class LlmApp extends ComposedApp {
 
     /** The app's services. */
     public record Services(ModelCatalog models, ChatService chat, EmbeddingService embeddings) {
+    }
+
+    /** The bundled embedder's tokenizer when there is one: estimates and the offline method count alike. */
+    public static TokenCounter tokenCounter(Embedder embedder) {
+        return embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
     }
 
     private static String embeddingGenerator(Embedder embedder) {

@@ -51,6 +51,7 @@ class LlmServicesTest {
     void load() {
         embedder = OnnxEmbedder.load(OnnxEmbedder.Variant.INT8);
         pool = Pools.fromSettings(LlmSettings.from(settings).pool(), RuntimeSettings.from(settings), settings,
+                LlmApp.tokenCounter(embedder),
                 Clock.systemUTC());
     }
 

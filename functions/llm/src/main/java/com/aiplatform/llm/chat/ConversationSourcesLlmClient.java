@@ -5,6 +5,8 @@ import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.Source;
+import com.aiplatform.shared.text.TokenCounter;
+import com.aiplatform.shared.usage.Usage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +15,18 @@ import java.util.List;
  * For the offline extractive method, which answers only from sources: a raw OpenAI conversation has none, so
  * every message before the last user message (system prompt, earlier turns, tool results) becomes a numbered
  * source, and the answer is sentences taken from them word for word. A model backend is never wrapped in this.
+ * Its usage counts each message once, as a model's would: the sources made of messages are not counted again, so
+ * a call never costs more than the prompt-plus-max-tokens estimate it reserved (counted with the same
+ * {@code tokens}).
  */
 public final class ConversationSourcesLlmClient implements LlmClient {
 
     private final LlmClient extractive;
+    private final TokenCounter tokens;
 
-    public ConversationSourcesLlmClient(LlmClient extractive) {
+    public ConversationSourcesLlmClient(LlmClient extractive, TokenCounter tokens) {
         this.extractive = extractive;
+        this.tokens = tokens;
     }
 
     @Override
@@ -40,8 +47,14 @@ public final class ConversationSourcesLlmClient implements LlmClient {
                         + (message.toolCallId() == null ? "" : " " + message.toolCallId()), message.content()));
             }
         }
-        return extractive.chat(new ChatRequest(messages, sources, request.tools(), request.maxOutputTokens(),
-                request.temperature()));
+        ChatResponse response = extractive.chat(new ChatRequest(messages, sources, request.tools(),
+                request.maxOutputTokens(), request.temperature()));
+        long counted = sources.stream().mapToLong(source -> tokens.count(source.text())
+                + tokens.count(source.reference())).sum();
+        Usage usage = response.usage();
+        return new ChatResponse(response.text(), response.toolCalls(), response.citations(), response.generator(),
+                new Usage(usage.model(), Math.max(0, usage.inputTokens() - counted), usage.outputTokens()),
+                response.finishReason());
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.text.TokenCounter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,9 @@ public final class Pools {
     private Pools() {
     }
 
-    public static BackendPool fromSettings(PoolOptions config, RuntimeSettings runtime, Settings settings, Clock clock) {
+    /** {@code tokens} counts the offline method's usage: the counter the budget's estimates use, so they agree. */
+    public static BackendPool fromSettings(PoolOptions config, RuntimeSettings runtime, Settings settings,
+                                           TokenCounter tokens, Clock clock) {
         CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(Math.max(10, 2 * config.breakerMinimumCalls()),
                 config.breakerMinimumCalls(), 50f, config.breakerOpenDuration(), 1);
         // No attempt timeout of the member's own: the OpenAI client's LLM_TIMEOUT bounds each call.
@@ -47,7 +50,7 @@ public final class Pools {
                     bound -> ThreadLocalRandom.current().nextInt(bound));
         }
         LlmClient single = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE
-                ? new ConversationSourcesLlmClient(new ExtractiveLlmClient())
+                ? new ConversationSourcesLlmClient(new ExtractiveLlmClient(tokens), tokens)
                 : SharedAdapters.llm(runtime, settings);
         members.add(new PoolMember(runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE ? "extractive-offline"
                 : "azure-openai", 1, 1, single, breaker, Duration.ZERO, clock));

@@ -6,6 +6,8 @@ import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.Source;
+import com.aiplatform.shared.llm.ToolCall;
+import com.aiplatform.shared.llm.ToolSpec;
 import com.aiplatform.shared.telemetry.TraceContext;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.CallContext;
@@ -16,6 +18,7 @@ import com.aiplatform.shared.usage.UsageRecord;
 import io.opentelemetry.context.Context;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -141,11 +144,24 @@ public final class BudgetedChat {
         return llm.modelName();
     }
 
-    /** An upper estimate: every message and source, plus a few tokens of framing each. */
+    /**
+     * An upper estimate: every message (with its tool calls' arguments), source and tool definition the model reads,
+     * plus a few tokens of framing each. A call must not cost more than it reserved, or concurrent calls could
+     * together pass the budget.
+     */
     int promptTokens(ChatRequest request) {
         int total = 0;
         for (ChatMessage message : request.messages()) {
             total += 4 + (message.content() == null ? 0 : tokens.count(message.content()));
+            for (ToolCall call : message.toolCalls()) {
+                total += 4 + tokens.count(Objects.toString(call.name(), ""))
+                        + tokens.count(Objects.toString(call.argumentsJson(), ""));
+            }
+        }
+        for (ToolSpec tool : request.tools()) {
+            total += 8 + tokens.count(Objects.toString(tool.name(), ""))
+                    + tokens.count(Objects.toString(tool.description(), ""))
+                    + tokens.count(tool.parametersSchema() == null ? "" : tool.parametersSchema().toString());
         }
         for (Source source : request.sources()) {
             total += 8 + tokens.count(source.reference() == null ? "" : source.reference())
