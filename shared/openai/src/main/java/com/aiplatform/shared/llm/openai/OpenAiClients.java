@@ -40,6 +40,9 @@ public final class OpenAiClients {
         return build(settings, Objects.requireNonNull(entraTokens, "entraTokens"));
     }
 
+    /** What a backend without authentication is sent as its key. */
+    static final String NO_KEY = "none";
+
     private static OpenAIClient build(OpenAiSettings settings, Supplier<String> entraTokens) {
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                 .baseUrl(settings.baseUrl())
@@ -49,7 +52,9 @@ public final class OpenAiClients {
             case AZURE_API_KEY -> builder.credential(AzureApiKeyCredential.create(settings.apiKey().orElseThrow()));
             case BEARER_API_KEY -> builder.apiKey(settings.apiKey().orElseThrow());
             case ENTRA_ID -> builder.credential(BearerTokenCredential.create(entraTokens));
-            case NONE -> builder.apiKey("");
+            // openai-java refuses every request without a key; a backend that takes none ignores this placeholder,
+            // as vLLM-style servers do the "EMPTY" key clients are told to send them.
+            case NONE -> builder.apiKey(NO_KEY);
         }
         return builder.build();
     }

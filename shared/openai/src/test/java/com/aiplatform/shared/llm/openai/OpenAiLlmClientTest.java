@@ -230,6 +230,20 @@ class OpenAiLlmClientTest {
     }
 
     @Test
+    void should_answer_from_an_openai_compatible_endpoint_that_takes_no_key_when_none_is_set() {
+        OpenAiSettings settings = OpenAiSettings.from(Settings.of(Map.of("OPENAI_BASE_URL", azure.endpoint() + "/v1/",
+                "AZURE_OPENAI_CHAT_DEPLOYMENT", "llama")));
+
+        var answer = OpenAiLlmClient.create(OpenAiClients.create(settings), settings).chat(ask("Hi"));
+
+        assertThat(settings.authentication()).isEqualTo(OpenAiSettings.Authentication.NONE);
+        assertThat(answer.text()).isNotBlank();
+        assertThat(azure.lastRequest().path()).isEqualTo("/v1/chat/completions");
+        assertThat(azure.lastRequest().header("authorization")).isEqualTo("Bearer " + OpenAiClients.NO_KEY);
+        assertThat(azure.lastRequest().header("api-key")).isNull();
+    }
+
+    @Test
     void should_build_a_client_with_default_azure_credential_when_entra_id_is_chosen() {
         OpenAiSettings settings = OpenAiSettings.from(Settings.of(Map.of("AZURE_OPENAI_ENDPOINT", azure.endpoint(),
                 "AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000000")));
