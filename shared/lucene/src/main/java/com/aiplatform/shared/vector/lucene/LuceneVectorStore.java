@@ -1,6 +1,7 @@
 package com.aiplatform.shared.vector.lucene;
 
 import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.text.Bm25;
 import com.aiplatform.shared.vector.VectorMatch;
 import com.aiplatform.shared.vector.VectorQuery;
 import com.aiplatform.shared.vector.VectorRecord;
@@ -97,7 +98,7 @@ public final class LuceneVectorStore implements VectorStore {
             opened.add(analyzer);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setSimilarity(new BM25Similarity())
+                    .setSimilarity(new BM25Similarity((float) Bm25.K1, (float) Bm25.B))
                     .setCodec(new HnswFieldCodec(options, mergeExecutor))
                     .setRAMBufferSizeMB(options.ramBufferSizeMB())
                     // Every write commits; by default each commit and refresh waits up to 500 ms for merges

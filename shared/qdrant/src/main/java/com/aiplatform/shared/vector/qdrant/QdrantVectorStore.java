@@ -39,7 +39,6 @@ public final class QdrantVectorStore implements VectorStore {
 
     private final QdrantClient client;
     private final QdrantOptions options;
-    private final Bm25Encoder keywords = new Bm25Encoder(new KeywordTokenizer());
 
     private QdrantVectorStore(QdrantClient client, QdrantOptions options) {
         this.client = client;
@@ -84,7 +83,7 @@ public final class QdrantVectorStore implements VectorStore {
                 throw new IllegalArgumentException("Record " + record.id() + " has " + record.vector().length
                         + " dimensions; the store expects " + options.dimensions());
             }
-            points.add(PointCodec.point(record, keywords.document(record.text())));
+            points.add(PointCodec.point(record, Bm25Encoder.document(record.text())));
         }
         for (int from = 0; from < points.size(); from += UPSERT_BATCH) {
             UpsertPoints request = UpsertPoints.newBuilder()
@@ -114,7 +113,7 @@ public final class QdrantVectorStore implements VectorStore {
                     .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder()
                             .setDense(PointCodec.dense(query.vector()))));
         } else {
-            Bm25Encoder.Encoded terms = keywords.query(query.text());
+            Bm25Encoder.Encoded terms = Bm25Encoder.query(query.text());
             if (terms.isEmpty()) {
                 return List.of();
             }
