@@ -33,6 +33,7 @@ import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
@@ -62,6 +63,7 @@ public final class AgentApp extends ComposedApp {
     }
 
     public static AgentApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, AgentSettings::read, KnowledgeApiSettings::read, AppSettings.MODEL);
         AgentSettings config = AgentSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);

@@ -30,6 +30,7 @@ import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -76,6 +77,7 @@ public final class KnowledgeApp extends ComposedApp {
     }
 
     public static KnowledgeApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, KnowledgeSettings::read, AppSettings.EMBEDDER, AppSettings.MODEL);
         KnowledgeSettings config = KnowledgeSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();

@@ -26,6 +26,7 @@ import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.llm.Generator;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -55,6 +56,7 @@ public final class LlmApp extends ComposedApp {
     }
 
     public static LlmApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, LlmSettings::read, AppSettings.EMBEDDER, AppSettings.MODEL);
         LlmSettings config = LlmSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();

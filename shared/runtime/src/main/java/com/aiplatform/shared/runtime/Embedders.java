@@ -25,9 +25,30 @@ public final class Embedders {
     private Embedders() {
     }
 
+    /** Checks these settings (and the OpenAI ones when the embeddings come from there) into {@code read}. */
+    public static void checkSettings(Settings.Reader read) {
+        Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
+        if (backend == Backend.AZURE_OPENAI) {
+            OpenAiSettings.read(read);
+            return;
+        }
+        String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
+        if (!variant.equalsIgnoreCase("fp32") && !variant.equalsIgnoreCase("int8")) {
+            read.problem("ONNX_EMBEDDING_VARIANT must be fp32 or int8, not '" + variant + "'");
+        }
+        String model = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL.modelName());
+        try {
+            OnnxModel.fromName(model);
+        } catch (IllegalArgumentException e) {
+            read.problem("ONNX_EMBEDDING_MODEL must be one of " + java.util.Arrays.stream(OnnxModel.values())
+                    .map(OnnxModel::modelName).toList() + ", not '" + model + "'");
+        }
+    }
+
     /** The embedder the settings name; a loaded ONNX model is added to {@code parts} to be closed with the app. */
     public static Embedder fromSettings(Settings settings, AppParts parts) {
         Settings.Reader read = settings.reader();
+        checkSettings(read);
         Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
         String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
         String modelName = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL.modelName());

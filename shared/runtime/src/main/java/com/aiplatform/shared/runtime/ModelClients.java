@@ -19,6 +19,10 @@ final class ModelClients {
     private ModelClients() {
     }
 
+    static void checkSettings(Settings.Reader read) {
+        OpenAiSettings.read(read);
+    }
+
     static LlmClient chat(RuntimeSettings runtime, Settings settings) {
         if (runtime.llm() == RuntimeSettings.LlmBackend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
