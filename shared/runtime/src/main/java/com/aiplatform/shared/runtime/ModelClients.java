@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 /**
  * The one class here that names the model clients. {@code LLM_PROVIDER=azure_openai} is answered by the official
  * openai-java adapter in the apps that carry shared-openai (an optional dependency of this module: knowledge,
- * agent, assistant and llm, which also need its embeddings, tools and vision), and by {@link OpenAiHttpLlmClient}
- * (the same wire format over the JDK's HttpClient) in the others, so that research ships without openai-java's
- * ~75 MB. Both read the same {@link OpenAiSettings} and sit behind the same retries and circuit breaker.
+ * assistant and llm, which also use its embeddings), and by {@link OpenAiHttpLlmClient} (the same wire format,
+ * tools and images included, over the JDK's HttpClient) in the others, so that research and the agent ship
+ * without openai-java's ~75 MB. Both read the same {@link OpenAiSettings} and sit behind the same retries and circuit breaker.
  */
 final class ModelClients {
 
