@@ -3,8 +3,11 @@ package com.aiplatform.research;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.function.AppParts;
+import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
+import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,20 @@ class ResearchModelClientTest {
     void should_carry_no_openai_java_when_research_is_built() {
         assertThatThrownBy(() -> Class.forName("com.openai.client.OpenAIClient"))
                 .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void should_fail_at_start_naming_the_setting_when_an_embedder_is_chosen_that_the_package_lacks() {
+        assertThatThrownBy(() -> Class.forName("com.aiplatform.shared.embedding.onnx.OnnxEmbedder"))
+                .isInstanceOf(ClassNotFoundException.class);
+
+        for (String provider : List.of("azure_openai", "onnx")) {
+            Settings settings = Settings.of(Map.of("EMBEDDING_PROVIDER", provider));
+            assertThatThrownBy(() -> Embedders.fromSettings(settings, new AppParts(ResearchApp.NAME)))
+                    .isInstanceOf(MissingSettingsException.class)
+                    .hasMessageContaining("EMBEDDING_PROVIDER=" + provider)
+                    .hasMessageContaining(provider.equals("onnx") ? "shared-onnx" : "shared-openai");
+        }
     }
 
     @Test
