@@ -7,7 +7,11 @@ import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
+
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The text embedder of the apps that index text (knowledge, assistant), chosen the same way in both:
@@ -20,7 +24,9 @@ public final class Embedders {
 
     public enum Backend { ONNX, AZURE_OPENAI }
 
-    public static final OnnxModel DEFAULT_MODEL = OnnxModel.ALL_MINILM_L6_V2;
+    public static final String DEFAULT_MODEL_NAME = "all-minilm-l6-v2";
+
+    static final String ONNX_ADAPTER = "com.aiplatform.shared.embedding.onnx.OnnxEmbedder";
 
     private Embedders() {
     }
@@ -51,14 +57,23 @@ public final class Embedders {
         checkSettings(read);
         Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
         String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
-        String modelName = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL.modelName());
+        String modelName = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL_NAME);
         read.validate();
-        OnnxModel model = OnnxModel.fromName(modelName);
+        requireAdapter(backend == Backend.AZURE_OPENAI ? ModelClients.OPENAI_ADAPTER : ONNX_ADAPTER, backend);
         if (backend == Backend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
             return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
         }
-        return parts.resource(OnnxEmbedder.load(model, "int8".equalsIgnoreCase(variant)
+        return parts.resource(OnnxEmbedder.load(OnnxModel.fromName(modelName), "int8".equalsIgnoreCase(variant)
                 ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32));
+    }
+
+    /** A package without the chosen adapter fails at start naming the setting, not at the first embedding. */
+    private static void requireAdapter(String adapter, Backend backend) {
+        if (!ModelClients.present(adapter)) {
+            throw new MissingSettingsException(List.of("EMBEDDING_PROVIDER=" + backend.name().toLowerCase(Locale.ROOT)
+                    + " needs " + (backend == Backend.ONNX ? "shared-onnx" : "shared-openai")
+                    + ", which this app's package does not carry"));
+        }
     }
 }

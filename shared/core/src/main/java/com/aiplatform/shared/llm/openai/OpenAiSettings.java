@@ -40,6 +40,8 @@ public record OpenAiSettings(String baseUrl, Authentication authentication, Opti
     public static final String EMBEDDING_DEPLOYMENT = "AZURE_OPENAI_EMBEDDING_DEPLOYMENT";
     public static final String EMBEDDING_DIMENSIONS = "AZURE_OPENAI_EMBEDDING_DIMENSIONS";
     public static final String TIMEOUT = "LLM_TIMEOUT";
+    /** The Entra ID scope of Azure OpenAI (Cognitive Services). */
+    public static final String ENTRA_SCOPE = "https://cognitiveservices.azure.com/.default";
 
     public static final int DEFAULT_EMBEDDING_DIMENSIONS = 1536;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
