@@ -7,10 +7,8 @@ import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
-import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,9 +29,19 @@ public final class Embedders {
     private Embedders() {
     }
 
-    /** Checks these settings (and the OpenAI ones when the embeddings come from there) into {@code read}. */
+    /**
+     * Checks these settings (and the OpenAI ones when the embeddings come from there) into {@code read}: a package
+     * without the chosen adapter is named here, at start, not at the first embedding.
+     */
     public static void checkSettings(Settings.Reader read) {
         Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
+        String adapter = backend == Backend.AZURE_OPENAI ? ModelClients.OPENAI_ADAPTER : ONNX_ADAPTER;
+        if (!ModelClients.present(adapter)) {
+            read.problem("EMBEDDING_PROVIDER=" + backend.name().toLowerCase(Locale.ROOT) + " needs "
+                    + (backend == Backend.ONNX ? "shared-onnx" : "shared-openai")
+                    + ", which this app's package does not carry");
+            return;
+        }
         if (backend == Backend.AZURE_OPENAI) {
             OpenAiSettings.read(read);
             return;
@@ -42,7 +50,7 @@ public final class Embedders {
         if (!variant.equalsIgnoreCase("fp32") && !variant.equalsIgnoreCase("int8")) {
             read.problem("ONNX_EMBEDDING_VARIANT must be fp32 or int8, not '" + variant + "'");
         }
-        String model = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL.modelName());
+        String model = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL_NAME);
         try {
             OnnxModel.fromName(model);
         } catch (IllegalArgumentException e) {
@@ -55,25 +63,13 @@ public final class Embedders {
     public static Embedder fromSettings(Settings settings, AppParts parts) {
         Settings.Reader read = settings.reader();
         checkSettings(read);
-        Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
-        String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
-        String modelName = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL_NAME);
         read.validate();
-        requireAdapter(backend == Backend.AZURE_OPENAI ? ModelClients.OPENAI_ADAPTER : ONNX_ADAPTER, backend);
-        if (backend == Backend.AZURE_OPENAI) {
+        if (read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX) == Backend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
             return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
         }
-        return parts.resource(OnnxEmbedder.load(OnnxModel.fromName(modelName), "int8".equalsIgnoreCase(variant)
+        return parts.resource(OnnxEmbedder.load(OnnxModel.fromName(read.string("ONNX_EMBEDDING_MODEL",
+                DEFAULT_MODEL_NAME)), "int8".equalsIgnoreCase(read.string("ONNX_EMBEDDING_VARIANT", "fp32"))
                 ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32));
-    }
-
-    /** A package without the chosen adapter fails at start naming the setting, not at the first embedding. */
-    private static void requireAdapter(String adapter, Backend backend) {
-        if (!ModelClients.present(adapter)) {
-            throw new MissingSettingsException(List.of("EMBEDDING_PROVIDER=" + backend.name().toLowerCase(Locale.ROOT)
-                    + " needs " + (backend == Backend.ONNX ? "shared-onnx" : "shared-openai")
-                    + ", which this app's package does not carry"));
-        }
     }
 }
