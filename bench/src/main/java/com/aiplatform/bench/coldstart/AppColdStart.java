@@ -28,8 +28,8 @@ final class AppColdStart {
 
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** How one run went: milliseconds to the last answer, the heap in use then, the statuses answered. */
-    record Run(long firstAnswerMillis, long heapBytes, List<String> answers) {
+    /** How one run went: milliseconds to the last answer, the heap in use then, CPU ms by then, the statuses. */
+    record Run(long firstAnswerMillis, long heapBytes, long cpuMillis, List<String> answers) {
     }
 
     private AppColdStart() {
@@ -50,6 +50,7 @@ final class AppColdStart {
         List<String> other = new ArrayList<>();
         long answeredAt = 0;
         long heap = -1;
+        long cpu = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -58,6 +59,8 @@ final class AppColdStart {
                     answers.add(line.substring("answered ".length()));
                 } else if (line.startsWith("heap ")) {
                     heap = Long.parseLong(line.substring("heap ".length()).trim());
+                } else if (line.startsWith("cpu ")) {
+                    cpu = Long.parseLong(line.substring("cpu ".length()).trim());
                 } else {
                     other.add(line);
                 }
@@ -70,7 +73,7 @@ final class AppColdStart {
             throw new IllegalStateException("The cold-start run did not answer every call with 2xx: " + answers
                     + " " + other + "; its stderr is in " + log + ":\n" + tail(log));
         }
-        return new Run((answeredAt - start) / 1_000_000, heap, answers);
+        return new Run((answeredAt - start) / 1_000_000, heap, cpu, answers);
     }
 
     private static String tail(Path log) {

@@ -43,16 +43,10 @@ public record AppPackage(String app, Path folder) {
     /** The folder's size in MB (10^6 bytes), what a deployment uploads unzipped. */
     public double sizeMb() {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().endsWith(".jsa"))
-                    .mapToLong(AppPackage::size).sum() / 1e6;
+            return files.filter(Files::isRegularFile).mapToLong(AppPackage::size).sum() / 1e6;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Where the app's class data sharing archive goes: beside host.json, so that it ships with the package. */
-    public Path cdsArchive() {
-        return folder.resolve("app-cds.jsa");
     }
 
     private JsonNode functionJson(String function) {

@@ -39,8 +39,8 @@ public final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--apps", split = ",", description = "Only these apps (default: all six).")
     List<String> apps = ColdStartRoute.APPS;
 
-    @Option(names = "--cds", description = "Use each app's class data sharing archive (app-cds.jsa in its package), "
-            + "made by the untimed run (-XX:ArchiveClassesAtExit) when absent.")
+    @Option(names = "--cds", description = "Also time each app with an AppCDS archive (bench/target/cold-start/"
+            + "<app>.jsa), dumped from the classes the untimed run loaded; runs with and without it take turns.")
     boolean cds;
 
     @Option(names = "--skip-platform", description = "Do not time the whole local platform.")
@@ -57,7 +57,7 @@ public final class ColdStartCommand implements Callable<Integer> {
         Path work = Files.createDirectories(root.resolve("bench/target/cold-start"));
         System.out.printf("machine: %d cores, load average %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 loadAverage(), cds ? "with the apps' CDS archives" : "without CDS archives");
-        String harness = HarnessClasses.writeTo(Files.createDirectories(work.resolve("harness")));
+        String harness = HarnessClasses.writeTo(work.resolve("cold-start-harness.jar"));
         List<String> rows = new ArrayList<>();
         long azuriteStart = System.nanoTime();
         try (Azurite azurite = Azurite.startInMemory()) {
@@ -68,9 +68,9 @@ public final class ColdStartCommand implements Callable<Integer> {
                 rows.add(measure(root, app, java, harness, environment, work));
             }
         }
-        System.out.printf("%n| app | package MB | first answer ms, median of %d (min-max) | heap MB after it | route |%n",
-                runs);
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.printf("%n| app | package MB | first answer ms, median of %d (min-max), CPU | with AppCDS "
+                + "| heap MB after it | route |%n", runs);
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
         rows.forEach(System.out::println);
         if (!skipPlatform) {
             measurePlatform(root, java);
@@ -92,29 +92,48 @@ public final class ColdStartCommand implements Callable<Integer> {
         }
         String classPath = appPackage.classPath(route.firstFunction()) + File.pathSeparator + harness;
         Path log = work.resolve(app + ".stderr.log");
-        List<String> options = new ArrayList<>();
-        if (cds && !Files.isRegularFile(appPackage.cdsArchive())) {
-            runOnce(java, List.of("-XX:ArchiveClassesAtExit=" + appPackage.cdsArchive()), classPath, route,
-                    appPackage, environment, log);
-            System.out.printf("%s: made %s (%.1f MB)%n", app, appPackage.cdsArchive(),
-                    Files.size(appPackage.cdsArchive()) / 1e6);
+        List<String> withArchive = List.of();
+        if (cds) {
+            // Made afresh each time: the archive holds the size and time of every jar it was made from. Not in the
+            // package: the worker could not use it (docs/deploy.md, "JVM options and class data sharing").
+            Path archive = work.resolve(app + ".jsa");
+            Path classList = work.resolve(app + ".classlist");
+            runOnce(java, List.of(AppCdsArchive.classListOption(classList)), classPath, route, appPackage,
+                    environment, log);
+            AppCdsArchive.dump(java, classPath, classList, archive, work.resolve(app + ".cds.log"));
+            Files.delete(classList);
+            System.out.printf("%s: made %s (%.1f MB)%n", app, archive, Files.size(archive) / 1e6);
+            withArchive = AppCdsArchive.useOptions(archive);
         } else {
             runOnce(java, List.of(), classPath, route, appPackage, environment, log);
         }
-        if (cds) {
-            options.add("-XX:SharedArchiveFile=" + appPackage.cdsArchive());
-        }
-        List<AppColdStart.Run> timed = new ArrayList<>();
+        // With --cds the two kinds take turns, so that both see the same load on a shared machine.
+        List<AppColdStart.Run> plain = new ArrayList<>();
+        List<AppColdStart.Run> shared = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            timed.add(runOnce(java, options, classPath, route, appPackage, environment, log));
+            plain.add(runOnce(java, List.of(), classPath, route, appPackage, environment, log));
+            if (cds) {
+                shared.add(runOnce(java, withArchive, classPath, route, appPackage, environment, log));
+            }
         }
-        List<Long> millis = timed.stream().map(AppColdStart.Run::firstAnswerMillis).sorted().toList();
-        List<Long> heaps = timed.stream().map(AppColdStart.Run::heapBytes).sorted().toList();
-        System.out.printf("%s: %s ms; answered %s%n", app, timed.stream().map(AppColdStart.Run::firstAnswerMillis)
-                .toList(), timed.get(0).answers());
-        return String.format("| %s | %.0f | %d (%d-%d) | %.0f | %s |", app, appPackage.sizeMb(), median(millis),
-                millis.get(0), millis.get(millis.size() - 1), median(heaps) / 1e6,
-                String.join(" then ", route.calls().stream().map(c -> c.method() + " " + c.path()).toList()));
+        System.out.printf("%s: %s ms%s; answered %s%n", app, millis(plain, false),
+                cds ? ", with CDS " + millis(shared, false) + " ms" : "", plain.get(0).answers());
+        String calls = String.join(" then ", route.calls().stream().map(c -> c.method() + " " + c.path()).toList());
+        return String.format("| %s | %.0f | %s | %s | %.0f | %s |", app, appPackage.sizeMb(), summary(plain),
+                cds ? summary(shared) : "-", median(plain.stream().map(AppColdStart.Run::heapBytes).sorted().toList())
+                        / 1e6, calls);
+    }
+
+    /** Median wall ms (min-max), CPU s median. */
+    private static String summary(List<AppColdStart.Run> runs) {
+        List<Long> wall = millis(runs, false);
+        List<Long> cpu = millis(runs, true);
+        return String.format("%d (%d-%d), CPU %.1f s", median(wall), wall.get(0), wall.get(wall.size() - 1),
+                median(cpu) / 1000.0);
+    }
+
+    private static List<Long> millis(List<AppColdStart.Run> runs, boolean cpu) {
+        return runs.stream().map(run -> cpu ? run.cpuMillis() : run.firstAnswerMillis()).sorted().toList();
     }
 
     private AppColdStart.Run runOnce(String java, List<String> options, String classPath, ColdStartRoute route,

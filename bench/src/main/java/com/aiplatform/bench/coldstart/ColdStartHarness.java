@@ -26,8 +26,8 @@ import java.util.ServiceLoader;
  * The main of a cold-start run: a fresh JVM on one app's packaged class path (its {@code lib/} and its jar, plus
  * this class and the local host's request and context types), which gets the function instances as the Java worker
  * does, from the app's {@link FunctionInstanceInjector} found through {@link ServiceLoader}, and invokes the
- * functions of {@link HarnessCall}s in order. It prints one {@code answered} line per call and {@code heap} with the
- * bytes in use after the last, then exits: the parent times the process from its start to the last answer.
+ * functions of {@link HarnessCall}s in order. It prints one {@code answered} line per call, {@code heap} with the bytes in
+ * use after the last and {@code cpu} with the process's CPU milliseconds, then exits: the parent times the process from its start to the last answer.
  * Nothing else may load before the first call; that is what is measured.
  */
 public final class ColdStartHarness {
@@ -50,6 +50,8 @@ public final class ColdStartHarness {
         }
         Runtime runtime = Runtime.getRuntime();
         System.out.println("heap " + (runtime.totalMemory() - runtime.freeMemory()));
+        // CPU time of every thread (JIT and GC included): on a loaded machine it varies far less than the wall time.
+        System.out.println("cpu " + ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L));
         System.out.flush();
         System.exit(0);
     }
