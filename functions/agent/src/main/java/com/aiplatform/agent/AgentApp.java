@@ -63,7 +63,7 @@ public final class AgentApp extends ComposedApp {
     }
 
     public static AgentApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, AgentSettings::read, KnowledgeApiSettings::read, AppSettings.MODEL);
+        AppSettings.check(settings, AgentSettings::read, KnowledgeApiSettings::read, SharedAdapters.SETTINGS);
         AgentSettings config = AgentSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);

@@ -71,7 +71,8 @@ public final class AssistantApp extends ComposedApp {
     }
 
     public static AssistantApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, AssistantSettings::read, KnowledgeApiSettings::read, AppSettings.EMBEDDER, AppSettings.MODEL);
+        AppSettings.check(settings, AssistantSettings::read, KnowledgeApiSettings::read, Embedders::checkSettings,
+                SharedAdapters.SETTINGS);
         AssistantSettings config = AssistantSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();

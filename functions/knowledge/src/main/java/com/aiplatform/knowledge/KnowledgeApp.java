@@ -87,7 +87,7 @@ public final class KnowledgeApp extends ComposedApp {
     }
 
     public static KnowledgeApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, KnowledgeSettings::read, AppSettings.EMBEDDER, AppSettings.MODEL);
+        AppSettings.check(settings, KnowledgeSettings::read, Embedders::checkSettings, SharedAdapters.SETTINGS);
         KnowledgeSettings config = KnowledgeSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();

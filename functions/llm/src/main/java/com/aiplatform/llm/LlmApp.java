@@ -56,7 +56,7 @@ public final class LlmApp extends ComposedApp {
     }
 
     public static LlmApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, LlmSettings::read, AppSettings.EMBEDDER, AppSettings.MODEL);
+        AppSettings.check(settings, LlmSettings::read, Embedders::checkSettings, SharedAdapters.SETTINGS);
         LlmSettings config = LlmSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();

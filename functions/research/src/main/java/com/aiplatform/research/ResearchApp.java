@@ -41,7 +41,7 @@ public final class ResearchApp extends ComposedApp {
     }
 
     public static ResearchApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, ResearchSettings::read, KnowledgeApiSettings::read, AppSettings.MODEL);
+        AppSettings.check(settings, ResearchSettings::read, KnowledgeApiSettings::read, SharedAdapters.SETTINGS);
         ResearchSettings config = ResearchSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);

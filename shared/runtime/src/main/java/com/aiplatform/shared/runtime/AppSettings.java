@@ -1,7 +1,6 @@
 package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.azure.AzureStorageClients;
-import com.aiplatform.shared.budget.http.PlatformApiSettings;
 import com.aiplatform.shared.event.eventgrid.EventGridEventPublisher;
 import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
@@ -18,8 +17,9 @@ import java.util.List;
 public final class AppSettings {
 
     /**
-     * What every app reads: the runtime choices, the storage connection, Event Grid when {@code EVENT_PUBLISHER}
-     * names it, and the platform API.
+     * What every app reads: the runtime choices, the storage connection, and Event Grid when {@code EVENT_PUBLISHER}
+     * names it. The groups of the parts only some apps use live beside those parts ({@link SharedAdapters#SETTINGS},
+     * {@link Embedders#checkSettings}), so that an app names, and is checked for, only what it uses.
      */
     public static final SettingsGroup SHARED = read -> {
         RuntimeSettings runtime = RuntimeSettings.read(read);
@@ -27,18 +27,7 @@ public final class AppSettings {
         if (runtime.events() == RuntimeSettings.EventBackend.EVENTGRID) {
             EventGridEventPublisher.checkSettings(read);
         }
-        PlatformApiSettings.read(read);
     };
-
-    /** The model endpoint when {@code LLM_PROVIDER} names one: for the apps that call a model. */
-    public static final SettingsGroup MODEL = read -> {
-        if (RuntimeSettings.read(read).llm() == RuntimeSettings.LlmBackend.AZURE_OPENAI) {
-            ModelClients.checkSettings(read);
-        }
-    };
-
-    /** The embedder: for the apps that embed text. */
-    public static final SettingsGroup EMBEDDER = Embedders::checkSettings;
 
     private AppSettings() {
     }

@@ -22,7 +22,7 @@ class AppSettingsTest {
                 "ONNX_EMBEDDING_VARIANT", "fp16",
                 "PLATFORM_API_TIMEOUT", "soon"));
 
-        assertThatThrownBy(() -> AppSettings.check(settings, AppSettings.EMBEDDER, AppSettings.MODEL,
+        assertThatThrownBy(() -> AppSettings.check(settings, Embedders::checkSettings, SharedAdapters.SETTINGS,
                 read -> read.integer("APP_LIMIT", 1), read -> read.problem("APP_RULE broken")))
                 .isInstanceOfSatisfying(MissingSettingsException.class, e -> assertThat(e.problems()).hasSize(6)
                         .anyMatch(p -> p.startsWith("AzureWebJobsStorage is missing"))
@@ -35,7 +35,7 @@ class AppSettingsTest {
     void should_name_a_key_once_when_two_groups_read_it() {
         Settings settings = Settings.of(Map.of("AzureWebJobsStorage", AZURITE, "LLM_PROVIDER", "gpt"));
 
-        assertThatThrownBy(() -> AppSettings.check(settings, AppSettings.MODEL))
+        assertThatThrownBy(() -> AppSettings.check(settings, SharedAdapters.SETTINGS))
                 .isInstanceOfSatisfying(MissingSettingsException.class, e -> assertThat(e.problems())
                         .singleElement().asString().startsWith("LLM_PROVIDER must be one of"));
     }
@@ -46,7 +46,7 @@ class AppSettingsTest {
                 "AZURE_OPENAI_ENDPOINT", "https://example.openai.azure.com", "EVENT_PUBLISHER", "eventgrid",
                 "EVENT_GRID_TOPIC_ENDPOINT", "https://topic.example", "ONNX_EMBEDDING_MODEL", "bge-small-en-v1.5"));
 
-        assertThatCode(() -> AppSettings.check(settings, AppSettings.EMBEDDER, AppSettings.MODEL))
+        assertThatCode(() -> AppSettings.check(settings, Embedders::checkSettings, SharedAdapters.SETTINGS))
                 .doesNotThrowAnyException();
     }
 
