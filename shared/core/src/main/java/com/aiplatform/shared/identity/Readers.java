@@ -4,6 +4,7 @@ import com.aiplatform.shared.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +32,8 @@ public record Readers(boolean tenantWide, Set<String> groups, Set<String> users)
     public static final Readers NONE = new Readers(false, Set.of(), Set.of());
 
     public Readers {
-        groups = groups == null ? Set.of() : Set.copyOf(new TreeSet<>(groups));
-        users = users == null ? Set.of() : Set.copyOf(new TreeSet<>(users));
+        groups = groups == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(groups));
+        users = users == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(users));
     }
 
     public static Readers wholeTenant() {
