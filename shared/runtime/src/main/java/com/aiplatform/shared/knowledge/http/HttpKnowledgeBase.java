@@ -79,6 +79,10 @@ public final class HttpKnowledgeBase implements KnowledgeBase {
         if (!document.metadata().isEmpty()) {
             request.put("metadata", document.metadata());
         }
+        if (document.readers() != null) {
+            request.put("readers", document.readers().tenantWide() ? Map.of("tenantWide", true)
+                    : Map.of("groups", document.readers().groups(), "users", document.readers().users()));
+        }
         JsonNode body = post(caller, "api/v1/knowledge/documents", request);
         return new IngestReceipt(body.path("documentId").asText(), body.path("version").asLong(),
                 body.path("status").asText(), body.path("chunkCount").asInt());
