@@ -67,19 +67,11 @@ public final class DocumentService {
         return upload.documentId().map(DocumentIds::require).orElseGet(() -> "doc-" + sha256(upload.content()).substring(0, 24));
     }
 
-    /**
-     * Who may read the document: the readers it was sent with, else only the consumer that ingests it. A document is
-     * tenant-wide only when it was sent with {@code "readers": {"tenantWide": true}}.
-     */
-    public static Readers readersOf(DocumentUpload upload, Caller caller) {
-        return upload.readers().orElseGet(() -> Readers.onlyUser(caller.consumerId()));
-    }
-
     public IngestResult ingest(CallContext context, DocumentUpload upload, IngestProgress progress) {
         Caller caller = context.caller();
         TenantId tenant = caller.tenant();
         DocumentMetadata.validate(upload.metadata());
-        Readers readers = readersOf(upload, caller);
+        Readers readers = DocumentAccess.readersOf(upload, caller);
         ExtractedText extracted = extractor.extract(upload.content(), upload.contentType(), upload.fileName());
         progress.extracted(extracted.text().length());
         String hash = sha256(upload.content());
@@ -87,7 +79,7 @@ public final class DocumentService {
         String title = upload.title().or(extracted::title).or(upload::fileName)
                 .orElseGet(() -> firstLine(extracted.text()));
         Optional<DocumentRecord> existing = stores.documents().get(tenant, documentId);
-        if (existing.isPresent() && !mayManage(caller, existing.get())) {
+        if (existing.isPresent() && !DocumentAccess.mayManage(caller, existing.get())) {
             throw ProblemException.conflict("Document id '" + documentId + "' is taken by a document this caller may "
                     + "not read; send another documentId");
         }
@@ -131,13 +123,14 @@ public final class DocumentService {
 
     /** The tenant's documents that the caller may read. */
     public List<DocumentRecord> list(Caller caller) {
-        return stores.documents().list(caller.tenant()).stream().filter(r -> caller.canRead(r.readers())).toList();
+        return stores.documents().list(caller.tenant()).stream()
+                .filter(record -> DocumentAccess.mayRead(caller, record)).toList();
     }
 
     /** A document the caller may read; one it may not is answered exactly like a missing one (404). */
     public DocumentRecord get(Caller caller, String documentId) {
         return stores.documents().get(caller.tenant(), DocumentIds.require(documentId))
-                .filter(record -> caller.canRead(record.readers()))
+                .filter(record -> DocumentAccess.mayRead(caller, record))
                 .orElseThrow(() -> ProblemException.notFound("Document", documentId));
     }
 
@@ -149,7 +142,7 @@ public final class DocumentService {
         Caller caller = context.caller();
         TenantId tenant = caller.tenant();
         DocumentRecord record = stores.documents().get(tenant, DocumentIds.require(documentId))
-                .filter(found -> mayManage(caller, found))
+                .filter(found -> DocumentAccess.mayManage(caller, found))
                 .orElseThrow(() -> ProblemException.notFound("Document", documentId));
         stores.vectors().deleteDocument(tenant, documentId);
         for (BlobKey key : stores.blobs().list(stores.container(), tenant, "documents/" + documentId + "/")) {
@@ -166,10 +159,6 @@ public final class DocumentService {
     private record Target(String documentId, String title, String generation, long version, Readers readers) {
     }
 
-    /** Readers may replace or delete a document; so may the tenant's admins, e.g. one written before readers. */
-    private static boolean mayManage(Caller caller, DocumentRecord record) {
-        return caller.canRead(record.readers()) || caller.hasRole(Caller.ADMIN);
-    }
 
     /** Embeds and indexes in batches, so that progress is reported and memory stays bounded at any size. */
     private int index(CallContext context, Target target, String text, Map<String, String> metadata,

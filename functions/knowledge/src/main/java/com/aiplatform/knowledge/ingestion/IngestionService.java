@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.ingestion;
 
+import com.aiplatform.knowledge.documents.DocumentAccess;
 import com.aiplatform.knowledge.documents.DocumentMetadata;
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.DocumentUpload;
@@ -79,7 +80,7 @@ public final class IngestionService {
         Instant now = clock.instant();
         var request = new Ingestion.Request(upload.contentType(), upload.title(), upload.fileName(), upload.metadata(),
                 upload.content().length, IngestionStores.pendingPath(ingestionId),
-                DocumentService.readersOf(upload, call.caller()), call.caller().groups());
+                DocumentAccess.readersOf(upload, call.caller()), call.caller().groups());
         var ingestion = new Ingestion(tenant.value(), ingestionId, DocumentService.documentIdOf(upload),
                 call.caller().consumerId(), IngestionState.QUEUED, request, Ingestion.Progress.NONE, null, null, null,
                 now, now, null);
