@@ -53,7 +53,9 @@ class ApimPoliciesTest {
         }
         assertThat(order).containsExactly(
                 "delete x-aiplatform-consumer-id", "delete x-aiplatform-tenant-id", "delete x-aiplatform-roles",
-                "override x-aiplatform-consumer-id", "override x-aiplatform-tenant-id", "override x-aiplatform-roles");
+                "delete x-aiplatform-groups",
+                "override x-aiplatform-consumer-id", "override x-aiplatform-tenant-id", "override x-aiplatform-roles",
+                "override x-aiplatform-groups");
     }
 
     @Test

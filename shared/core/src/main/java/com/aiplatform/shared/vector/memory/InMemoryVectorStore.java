@@ -74,6 +74,7 @@ public final class InMemoryVectorStore implements VectorStore {
             ensureOpen();
             List<Entry> candidates = tenants.getOrDefault(query.tenant(), Map.of()).values().stream()
                     .filter(entry -> entry.record().metadata().entrySet().containsAll(query.filter().entrySet()))
+                    .filter(entry -> entry.record().readers().stream().anyMatch(query.principals()::contains))
                     .toList();
             Map<Entry, Double> scores = query.mode() == VectorQuery.Mode.DENSE
                     ? cosine(candidates, query.vector())

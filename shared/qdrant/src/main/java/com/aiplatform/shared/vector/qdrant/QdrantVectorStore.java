@@ -27,7 +27,9 @@ import java.util.Objects;
 
 /**
  * {@link VectorStore} on a Qdrant collection over gRPC. Tenants share the collection and are kept apart by
- * a {@code must} filter on the {@code tenant} payload field in every search, count and delete. Dense search
+ * a {@code must} filter on the {@code tenant} payload field in every search, count and delete; every search also
+ * must match one of the query's principals in the {@code readers} payload field, so a point without readers (or a
+ * query without principals) finds nothing. Dense search
  * runs the query API on the named vector {@code dense}; keyword search on the sparse vector {@code bm25},
  * which Qdrant weights by IDF (see {@link Bm25Encoder}). Writes wait until they are applied, so a search
  * right after an upsert sees it. Failures surface as {@link QdrantStoreException}.
@@ -98,7 +100,10 @@ public final class QdrantVectorStore implements VectorStore {
 
     @Override
     public List<VectorMatch> search(VectorQuery query) {
-        Filter.Builder filter = PointCodec.tenantFilter(query.tenant(), query.filter());
+        if (query.principals().isEmpty()) {
+            return List.of();
+        }
+        Filter.Builder filter = PointCodec.searchFilter(query);
         QueryPoints.Builder request = QueryPoints.newBuilder()
                 .setCollectionName(options.collection())
                 .setLimit(query.topK())
