@@ -186,7 +186,7 @@ resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' 
     properties: {
       format: 'rawxml'
       value: replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
-        replace(replace(replace(replace(replace(replace(replace(apiPolicyTemplate,
+        replace(replace(replace(replace(replace(replace(replace(replace(replace(apiPolicyTemplate,
         '__PRODUCT_LIMITS__', productLimits),
         '__APP__', api.app),
         '__MAX_REQUEST_BYTES__', string(api.maxRequestBytes)),
@@ -201,10 +201,12 @@ resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' 
         '__JWT_CONSUMER_CLAIM__', jwt.consumerClaim),
         '__JWT_TENANT_CLAIM__', jwt.tenantClaim),
         '__JWT_ROLES_CLAIM__', jwt.rolesClaim),
+        '__JWT_GROUPS_CLAIM__', jwt.groupsClaim),
         '__JWT_PRODUCT__', jwt.product),
         '__CONSUMER_HEADER__', identity.headers.consumer),
         '__TENANT_HEADER__', identity.headers.tenant),
         '__ROLES_HEADER__', identity.headers.roles),
+        '__GROUPS_HEADER__', identity.headers.groups),
         '__CACHE_POLICY_HEADER__', identity.headers.cachePolicy),
         '__TOKENS_HEADER__', identity.tokensResponseHeader)
     }

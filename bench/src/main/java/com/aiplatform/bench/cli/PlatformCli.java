@@ -1,6 +1,7 @@
 package com.aiplatform.bench.cli;
 
 import com.aiplatform.bench.GatewayBenchCommand;
+import com.aiplatform.bench.coldstart.ColdStartCommand;
 import com.aiplatform.bench.eval.AgentBenchCommand;
 import com.aiplatform.bench.eval.AnswerEvalCommand;
 import com.aiplatform.bench.eval.BenchCommand;
@@ -14,13 +15,14 @@ import picocli.CommandLine.Command;
 /**
  * What {@code ./platform} runs: the local platform's {@code start}, the knowledge app's {@code eval} (retrieval
  * quality) and {@code eval-answers} (answer quality), and the benchmarks {@code bench-knowledge},
- * {@code bench-agent}, {@code bench-gateway}, {@code bench-research}, {@code bench-ingest} and {@code bench-llm}.
+ * {@code bench-agent}, {@code bench-gateway}, {@code bench-research}, {@code bench-ingest},
+ * {@code bench-cold-start} and {@code bench-llm}.
  */
 @Command(name = "platform", mixinStandardHelpOptions = true,
         description = "Runs every function app of the AI Platform in one process, evaluates and benchmarks it.",
         subcommands = {Main.Start.class, EvalCommand.class, AnswerEvalCommand.class, BenchCommand.class,
                 AgentBenchCommand.class, GatewayBenchCommand.class, ResearchBenchCommand.class,
-                IngestBenchCommand.class, LlmBenchCommand.class})
+                IngestBenchCommand.class, ColdStartCommand.class, LlmBenchCommand.class})
 public final class PlatformCli {
 
     public static void main(String[] args) {

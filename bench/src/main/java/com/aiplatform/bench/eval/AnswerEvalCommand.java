@@ -2,6 +2,7 @@ package com.aiplatform.bench.eval;
 
 import com.aiplatform.knowledge.search.Answer;
 import com.aiplatform.knowledge.search.AskRequest;
+import com.aiplatform.shared.llm.Question;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,8 +94,8 @@ public final class AnswerEvalCommand implements Callable<Integer> {
         Figures figures = new Figures();
         long start = System.nanoTime();
         for (BeirDataset.Query query : queries) {
-            String text = query.text().length() <= AskRequest.MAX_QUESTION_LENGTH ? query.text()
-                    : query.text().substring(0, AskRequest.MAX_QUESTION_LENGTH);
+            String text = query.text().length() <= Question.MAX_LENGTH ? query.text()
+                    : query.text().substring(0, Question.MAX_LENGTH);
             Answer answer = harness.app().answers().ask(KnowledgeHarness.CALLER, new AskRequest(text, 5, Map.of()));
             figures.questions++;
             figures.abstained += answer.answerable() ? 0 : 1;

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-/** A small support-policy corpus the research benchmark ingests through the knowledge API before it starts. */
+/** A small support-policy corpus, tenant-wide, that the research benchmark ingests through the knowledge API. */
 final class BenchCorpus {
 
     private static final List<String[]> DOCUMENTS = List.of(
@@ -40,7 +40,7 @@ final class BenchCorpus {
                     .headers(identity)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("documentId", document[0],
-                            "title", document[1], "text", document[2]))))
+                            "title", document[1], "text", document[2], "readers", Map.of("tenantWide", true)))))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {

@@ -18,7 +18,7 @@ class PlatformCliTest {
 
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("start", "eval", "eval-answers", "bench-knowledge", "bench-agent",
-                "bench-gateway", "bench-research", "bench-ingest", "bench-llm");
+                "bench-gateway", "bench-research", "bench-ingest", "bench-cold-start", "bench-llm");
     }
 
     @Test

@@ -33,6 +33,7 @@ import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
@@ -62,6 +63,7 @@ public final class AgentApp extends ComposedApp {
     }
 
     public static AgentApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, AgentSettings::read, KnowledgeApiSettings::read, SharedAdapters.SETTINGS);
         AgentSettings config = AgentSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);
@@ -79,8 +81,8 @@ public final class AgentApp extends ComposedApp {
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             KnowledgeBase knowledge = HttpKnowledgeBase.create(knowledgeApi);
             EventPublisher events = SharedAdapters.events(runtime, settings, host);
-            Services services = services(config, tables, knowledge, llm, embedder, usage,
-                    SharedAdapters.budget(settings), events, clock);
+            Services services = services(config, new Ports(tables, knowledge, llm, embedder, usage,
+                    SharedAdapters.budget(settings), events, clock));
             parts.function(new ConversationFunctions(services.conversations()))
                     .function(new AdminFunctions(services.seed()))
                     .function(new HealthFunctions(new HealthService(NAME, Stream.of(TABLES)
@@ -92,10 +94,20 @@ public final class AgentApp extends ComposedApp {
         }
     }
 
+    /**
+     * The ports the agent's services run over: chosen from settings by {@link #create}, in memory by the tests,
+     * which then call the same {@link #services} wiring.
+     */
+    public record Ports(TableStore tables, KnowledgeBase knowledge, LlmClient llm, TokenCounter tokens,
+                        UsageMeter usage, Budget budget, EventPublisher events, Clock clock) {
+    }
+
     /** The services over any ports: the composition root above and the tests share this wiring. */
-    public static Services services(AgentSettings config, TableStore tables, KnowledgeBase knowledge, LlmClient llm,
-                                    TokenCounter tokens, UsageMeter usage, Budget budget, EventPublisher events,
-                                    Clock clock) {
+    public static Services services(AgentSettings config, Ports ports) {
+        TableStore tables = ports.tables();
+        KnowledgeBase knowledge = ports.knowledge();
+        TokenCounter tokens = ports.tokens();
+        Clock clock = ports.clock();
         SupportData data = new SupportData(tables, config.table("customers"), config.table("orders"),
                 config.table("tickets"));
         Toolbox toolbox = new Toolbox(List.of(
@@ -107,9 +119,9 @@ public final class AgentApp extends ComposedApp {
                 new HandoverTool()));
         var repository = new ConversationRepository(tables, config.table("conversations"), config.table("messages"));
         var conversations = new ConversationService(repository, new TurnLeases(repository, clock, config.turnLease()),
-                new TurnRunner(new BudgetedChat(llm, usage, budget, tokens), toolbox, config.maxToolRounds(),
+                new TurnRunner(new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens), toolbox, config.maxToolRounds(),
                         config.maxOutputTokens()),
-                new HistoryWindow(tokens, config.historyTokens()), new ConversationEvents(events, clock),
+                new HistoryWindow(tokens, config.historyTokens()), new ConversationEvents(ports.events(), clock),
                 config.maxMessageChars(), clock);
         return new Services(conversations, new SeedService(data, knowledge, clock), data, toolbox);
     }

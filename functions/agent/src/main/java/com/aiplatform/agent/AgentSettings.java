@@ -1,6 +1,5 @@
 package com.aiplatform.agent;
 
-import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
 
 import java.time.Duration;
@@ -18,6 +17,13 @@ public record AgentSettings(String tablePrefix, int maxToolRounds, int historyTo
 
     public static AgentSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        AgentSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static AgentSettings read(Settings.Reader read) {
         var result = new AgentSettings(
                 read.string("AGENT_TABLE_PREFIX", "agent"),
                 read.integer("AGENT_MAX_TOOL_ROUNDS", 4),
@@ -27,7 +33,6 @@ public record AgentSettings(String tablePrefix, int maxToolRounds, int historyTo
                 read.string("AGENT_ONNX_VARIANT", "int8"),
                 read.integer("AGENT_KNOWLEDGE_TOP_K", 3),
                 read.integer("AGENT_MAX_MESSAGE_CHARS", 4000));
-        read.validate();
         List<String> problems = new ArrayList<>();
         if (!result.tablePrefix.matches("[A-Za-z][A-Za-z0-9]{0,40}")) {
             problems.add("AGENT_TABLE_PREFIX must be a letter then up to 40 letters or digits");
@@ -43,9 +48,7 @@ public record AgentSettings(String tablePrefix, int maxToolRounds, int historyTo
         if (!result.onnxVariant.equalsIgnoreCase("int8") && !result.onnxVariant.equalsIgnoreCase("fp32")) {
             problems.add("AGENT_ONNX_VARIANT must be int8 or fp32");
         }
-        if (!problems.isEmpty()) {
-            throw new MissingSettingsException(problems);
-        }
+        problems.forEach(read::problem);
         return result;
     }
 

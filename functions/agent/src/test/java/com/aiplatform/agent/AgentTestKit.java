@@ -41,9 +41,9 @@ public final class AgentTestKit {
 
     public AgentTestKit(LlmClient llm, KnowledgeBase knowledge, Clock clock, Map<String, String> settings) {
         AgentSettings config = AgentSettings.from(Settings.of(settings));
-        services = AgentApp.services(config, tables, knowledge, llm, EMBEDDER,
+        services = AgentApp.services(config, new AgentApp.Ports(tables, knowledge, llm, EMBEDDER,
                 new UsageMeter(PriceTable.parse("gpt-4o-mini=0.00015/0.0006"), usage, clock), new UnlimitedBudget(),
-                events::add, clock);
+                events::add, clock));
     }
 
     public static CallContext call(Caller caller) {

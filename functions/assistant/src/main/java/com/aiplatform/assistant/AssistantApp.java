@@ -39,6 +39,7 @@ import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.resilience.ResilienceOptions;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -70,6 +71,8 @@ public final class AssistantApp extends ComposedApp {
     }
 
     public static AssistantApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, AssistantSettings::read, KnowledgeApiSettings::read, Embedders::checkSettings,
+                SharedAdapters.SETTINGS);
         AssistantSettings config = AssistantSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();

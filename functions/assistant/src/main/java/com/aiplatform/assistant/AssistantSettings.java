@@ -25,6 +25,13 @@ public record AssistantSettings(String filesContainer, String filesTable, String
 
     public static AssistantSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        AssistantSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static AssistantSettings read(Settings.Reader read) {
         Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
         var result = new AssistantSettings(
                 read.string("ASSISTANT_FILES_CONTAINER", "assistant-files"),
@@ -37,7 +44,6 @@ public record AssistantSettings(String filesContainer, String filesTable, String
                 read.string("ASSISTANT_OCR_COMMAND", "tesseract"),
                 read.duration("ASSISTANT_OCR_TIMEOUT", Duration.ofSeconds(30)),
                 Path.of(read.string("ASSISTANT_SCRATCH_DIR", dataDir.resolve("assistant/scratch").toString())));
-        read.validate();
         return result;
     }
 }

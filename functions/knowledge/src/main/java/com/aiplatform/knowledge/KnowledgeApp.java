@@ -22,14 +22,17 @@ import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.blob.BlobStore;
+import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -47,6 +50,7 @@ import com.aiplatform.shared.vector.qdrant.QdrantVectorStore;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -61,21 +65,29 @@ public final class KnowledgeApp extends ComposedApp {
     /** Keyword searches and usage records run beside the query embedding; a few threads cover many requests. */
     private static final int SEARCH_HELPERS = 4;
 
-    private final DocumentService documents;
-    private final IngestionService ingestions;
-    private final SearchService search;
-    private final AnswerService answers;
+    private final Services services;
 
-    private KnowledgeApp(AppParts parts, DocumentService documents, IngestionService ingestions,
-                         SearchService search, AnswerService answers) {
+    private KnowledgeApp(AppParts parts, Services services) {
         super(parts);
-        this.documents = documents;
-        this.ingestions = ingestions;
-        this.search = search;
-        this.answers = answers;
+        this.services = services;
+    }
+
+    /**
+     * The ports the knowledge services run over: chosen from settings by {@link #create}, in memory or on Azurite
+     * by the tests, which then call the same {@link #services} wiring.
+     */
+    public record Ports(BlobStore blobs, TableStore tables, WorkQueue queue, VectorStore vectors, Embedder embedder,
+                        LlmClient llm, UsageMeter usage, Budget budget, EventPublisher events, Executor searchHelpers,
+                        Clock clock) {
+    }
+
+    /** The app's services. */
+    public record Services(DocumentService documents, IngestionService ingestions, SearchService search,
+                           AnswerService answers) {
     }
 
     public static KnowledgeApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, KnowledgeSettings::read, Embedders::checkSettings, SharedAdapters.SETTINGS);
         KnowledgeSettings config = KnowledgeSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
@@ -83,45 +95,51 @@ public final class KnowledgeApp extends ComposedApp {
         try {
             parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
-            BlobStore blobs = storage.blobStore();
-            TableStore tables = storage.tableStore();
             Embedder embedder = Embedders.fromSettings(settings, parts);
-            VectorStore vectors = vectorStore(config, embedder.model().dimensions());
-            parts.resource(vectors);
+            VectorStore vectors = parts.resource(vectorStore(config, embedder.model().dimensions()));
             LlmClient llm = SharedAdapters.llm(runtime, settings);
-            TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
-            UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
-            var stores = new KnowledgeStores(new DocumentRepository(tables, config.documentsTable()), blobs,
-                    config.documentsContainer(), vectors);
-            var pipeline = new DocumentService.DocumentPipeline(new TextExtractor(TEXT_LIMIT_CHARACTERS),
-                    new Chunker(tokens, config.chunkTokens(), config.chunkOverlapTokens()), embedder);
-            var documents = new DocumentService(stores, pipeline, new DocumentEvents(SharedAdapters.events(runtime, settings, host),
-                    clock), usage, clock);
-            WorkQueue queue = storage.workQueue();
-            var ingestions = new IngestionService(new IngestionStores(new IngestionRepository(tables,
-                    config.ingestionsTable()), blobs, config.documentsContainer(), queue, config.ingestionQueue()),
-                    documents, pipeline.extractor(), config.synchronousIngestMaxBytes(), clock);
             ExecutorService searchHelpers = Executors.newFixedThreadPool(SEARCH_HELPERS, runnable -> {
                 Thread thread = new Thread(runnable, "knowledge-search");
                 thread.setDaemon(true);
                 return thread;
             });
             parts.resource(searchHelpers::shutdownNow);
-            var search = new SearchService(vectors, embedder, usage, config.searchCandidates(), searchHelpers);
-            var answers = new AnswerService(search, new BudgetedChat(llm, usage, SharedAdapters.budget(settings), tokens),
-                    new AnswerCheck(embedder));
-            var health = new HealthService(NAME, healthChecks(config, blobs, tables, vectors, embedder, llm), clock);
-            parts.function(new DocumentFunctions(documents, ingestions, config.maxDocumentBytes()))
-                    .function(new IngestionFunctions(ingestions, config.maxDocumentBytes()))
-                    .function(new SearchFunctions(search, answers))
+            var ports = new Ports(storage.blobStore(), storage.tableStore(), storage.workQueue(), vectors, embedder, llm,
+                    SharedAdapters.usageMeter(runtime, storage.workQueue(), clock), SharedAdapters.budget(settings),
+                    SharedAdapters.events(runtime, settings, host), searchHelpers, clock);
+            Services services = services(config, ports);
+            var health = new HealthService(NAME, healthChecks(config, ports), clock);
+            parts.function(new DocumentFunctions(services.documents(), services.ingestions(), config.maxDocumentBytes()))
+                    .function(new IngestionFunctions(services.ingestions(), config.maxDocumentBytes()))
+                    .function(new SearchFunctions(services.search(), services.answers()))
                     .function(new HealthFunctions(health));
-            return new KnowledgeApp(parts, documents, ingestions, search, answers);
+            return new KnowledgeApp(parts, services);
         } catch (RuntimeException e) {
             parts.close();
             throw e;
         }
     }
 
+    /** The services over any ports: the composition root above and the tests share this wiring. */
+    public static Services services(KnowledgeSettings config, Ports ports) {
+        Embedder embedder = ports.embedder();
+        TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
+        var stores = new KnowledgeStores(new DocumentRepository(ports.tables(), config.documentsTable()), ports.blobs(),
+                config.documentsContainer(), ports.vectors());
+        var pipeline = new DocumentService.DocumentPipeline(new TextExtractor(TEXT_LIMIT_CHARACTERS),
+                new Chunker(tokens, config.chunkTokens(), config.chunkOverlapTokens()), embedder);
+        var documents = new DocumentService(stores, pipeline, new DocumentEvents(ports.events(), ports.clock()),
+                ports.usage(), ports.clock());
+        var ingestions = new IngestionService(new IngestionStores(new IngestionRepository(ports.tables(),
+                config.ingestionsTable()), ports.blobs(), config.documentsContainer(), ports.queue(),
+                config.ingestionQueue()), documents, pipeline.extractor(), config.synchronousIngestMaxBytes(),
+                ports.clock());
+        var search = new SearchService(ports.vectors(), embedder, ports.usage(), config.searchCandidates(),
+                ports.searchHelpers());
+        var answers = new AnswerService(search, new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens),
+                new AnswerCheck(embedder));
+        return new Services(documents, ingestions, search, answers);
+    }
 
     private static VectorStore vectorStore(KnowledgeSettings config, int dimensions) {
         if (config.vectorStore() == KnowledgeSettings.VectorBackend.QDRANT) {
@@ -131,8 +149,12 @@ public final class KnowledgeApp extends ComposedApp {
         return LuceneVectorStore.open(config.luceneIndexDir(), LuceneVectorStoreOptions.defaults(dimensions));
     }
 
-    private static List<HealthCheck> healthChecks(KnowledgeSettings config, BlobStore blobs, TableStore tables,
-                                                  VectorStore vectors, Embedder embedder, LlmClient llm) {
+    private static List<HealthCheck> healthChecks(KnowledgeSettings config, Ports ports) {
+        BlobStore blobs = ports.blobs();
+        TableStore tables = ports.tables();
+        VectorStore vectors = ports.vectors();
+        Embedder embedder = ports.embedder();
+        LlmClient llm = ports.llm();
         TenantId probe = TenantId.of("health-probe");
         return List.of(
                 new HealthCheck("blobStorage", () -> {
@@ -158,18 +180,18 @@ public final class KnowledgeApp extends ComposedApp {
 
     /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */
     public DocumentService documents() {
-        return documents;
+        return services.documents();
     }
 
     public IngestionService ingestions() {
-        return ingestions;
+        return services.ingestions();
     }
 
     public SearchService search() {
-        return search;
+        return services.search();
     }
 
     public AnswerService answers() {
-        return answers;
+        return services.answers();
     }
 }

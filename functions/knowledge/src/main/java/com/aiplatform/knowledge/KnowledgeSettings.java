@@ -20,6 +20,13 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        KnowledgeSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static KnowledgeSettings read(Settings.Reader read) {
         Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
         var vectorStore = read.choice("VECTOR_STORE", VectorBackend.class, VectorBackend.LUCENE);
         var result = new KnowledgeSettings(
@@ -38,7 +45,6 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                         : read.optional("QDRANT_ENDPOINT"),
                 read.optional("QDRANT_API_KEY"),
                 read.string("QDRANT_COLLECTION", "knowledge-chunks"));
-        read.validate();
         return result;
     }
 }

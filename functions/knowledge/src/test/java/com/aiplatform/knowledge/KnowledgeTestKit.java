@@ -1,20 +1,11 @@
 package com.aiplatform.knowledge;
 
-import com.aiplatform.knowledge.documents.Chunker;
-import com.aiplatform.knowledge.documents.DocumentEvents;
-import com.aiplatform.knowledge.documents.DocumentRepository;
 import com.aiplatform.knowledge.documents.DocumentService;
-import com.aiplatform.knowledge.documents.KnowledgeStores;
-import com.aiplatform.knowledge.documents.TextExtractor;
-import com.aiplatform.knowledge.ingestion.IngestionRepository;
 import com.aiplatform.knowledge.ingestion.IngestionService;
-import com.aiplatform.knowledge.ingestion.IngestionStores;
 import com.aiplatform.shared.queue.memory.InMemoryWorkQueue;
-import com.aiplatform.knowledge.search.AnswerCheck;
 import com.aiplatform.knowledge.search.AnswerService;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.blob.memory.InMemoryBlobStore;
-import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.event.EventPublisher;
@@ -22,6 +13,7 @@ import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
+import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
 import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.PriceTable;
@@ -34,14 +26,15 @@ import com.aiplatform.shared.vector.lucene.LuceneVectorStoreOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * The knowledge services wired over real parts that need no server: the bundled embedding model,
- * Lucene on disk, the offline LLM; Blob and Table storage in memory (their Azure adapters pass the
- * same contracts on Azurite, and the end-to-end test runs them).
+ * The knowledge services, wired by {@link KnowledgeApp#services} as the app wires them, over real parts that need
+ * no server: the bundled embedding model, Lucene on disk, the offline LLM; Blob and Table storage in memory (their
+ * Azure adapters pass the same contracts on Azurite, and the end-to-end test runs them).
  */
 public final class KnowledgeTestKit implements AutoCloseable {
 
@@ -73,20 +66,17 @@ public final class KnowledgeTestKit implements AutoCloseable {
         VectorStore lucene = LuceneVectorStore.open(indexDir, LuceneVectorStoreOptions.defaults(384));
         this.vectors = wrapVectors.apply(lucene);
         var usage = new UsageMeter(PriceTable.parse("all-minilm-l6-v2-int8=0.0001/0"), usageRecords, clock);
-        var stores = new KnowledgeStores(new DocumentRepository(tables, "knowledgedocuments"), blobs,
-                "knowledge-documents", vectors);
         EventPublisher publisher = event -> {
             extraPublisher.publish(event);
             events.add(event);
         };
-        var extractor = new TextExtractor(1_000_000);
-        this.documents = new DocumentService(stores, new DocumentService.DocumentPipeline(extractor,
-                new Chunker(EMBEDDER, 250, 32), EMBEDDER), new DocumentEvents(publisher, clock), usage, clock);
-        this.ingestions = new IngestionService(new IngestionStores(new IngestionRepository(tables, INGESTIONS), blobs,
-                "knowledge-documents", queue, INGESTION_QUEUE), documents, extractor, SYNCHRONOUS_MAX_BYTES, clock);
-        this.search = new SearchService(vectors, EMBEDDER, usage, 100, Runnable::run);
-        this.answers = new AnswerService(search, new BudgetedChat(new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
-                EMBEDDER), new AnswerCheck(EMBEDDER));
+        var services = KnowledgeApp.services(KnowledgeSettings.from(Settings.of(Map.of())), new KnowledgeApp.Ports(
+                blobs, tables, queue, vectors, EMBEDDER, new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
+                publisher, Runnable::run, clock));
+        this.documents = services.documents();
+        this.ingestions = services.ingestions();
+        this.search = services.search();
+        this.answers = services.answers();
     }
 
     public static CallContext as(String tenant) {

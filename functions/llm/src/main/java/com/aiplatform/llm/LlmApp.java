@@ -27,6 +27,7 @@ import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.llm.Generator;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -56,6 +57,7 @@ public final class LlmApp extends ComposedApp {
     }
 
     public static LlmApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, LlmSettings::read, Embedders::checkSettings, SharedAdapters.SETTINGS);
         LlmSettings config = LlmSettings.from(settings);
         SafetySettings safety = SafetySettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);

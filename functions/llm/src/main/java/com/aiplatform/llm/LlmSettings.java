@@ -22,6 +22,13 @@ public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModel
 
     public static LlmSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        LlmSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static LlmSettings read(Settings.Reader read) {
         String backends = read.string("LLM_BACKENDS", "");
         var result = new LlmSettings(List.of(), read.optional("LLM_CHAT_MODEL_ID"),
                 read.integer("LLM_DEFAULT_MAX_TOKENS", 512),
@@ -32,16 +39,22 @@ public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModel
                 read.duration("LLM_BREAKER_OPEN_DURATION", Duration.ofSeconds(30)),
                 read.bool("LLM_CACHE_ENABLED", true),
                 read.duration("LLM_CACHE_TTL", Duration.ofMinutes(10)));
-        read.validate();
         if (result.defaultMaxTokens() < 1 || result.maxOutputTokens() < result.defaultMaxTokens()
                 || result.maxRequestBytes() < 1 || result.maxEmbeddingInputs() < 1 || result.breakerMinimumCalls() < 1
                 || result.breakerOpenDuration().isNegative() || result.breakerOpenDuration().isZero()
                 || result.cacheTtl().isNegative() || result.cacheTtl().isZero()) {
-            throw new MissingSettingsException(List.of("LLM_DEFAULT_MAX_TOKENS, LLM_MAX_OUTPUT_TOKENS, "
+            read.problem("LLM_DEFAULT_MAX_TOKENS, LLM_MAX_OUTPUT_TOKENS, "
                     + "LLM_MAX_REQUEST_BYTES, LLM_MAX_EMBEDDING_INPUTS, LLM_BREAKER_*, LLM_CACHE_TTL must be positive, and the "
-                    + "default max tokens at most the maximum"));
+                    + "default max tokens at most the maximum");
         }
-        return new LlmSettings(BackendSpec.parseAll(backends), result.chatModelId(), result.defaultMaxTokens(),
+        List<BackendSpec> pool;
+        try {
+            pool = BackendSpec.parseAll(backends);
+        } catch (MissingSettingsException e) {
+            e.problems().forEach(read::problem);
+            pool = List.of();
+        }
+        return new LlmSettings(pool, result.chatModelId(), result.defaultMaxTokens(),
                 result.maxOutputTokens(), result.maxRequestBytes(), result.maxEmbeddingInputs(),
                 result.breakerMinimumCalls(), result.breakerOpenDuration(), result.cacheEnabled(), result.cacheTtl());
     }

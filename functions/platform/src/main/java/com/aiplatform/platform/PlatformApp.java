@@ -25,6 +25,7 @@ import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.EventPublishers;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.settings.Settings;
@@ -51,6 +52,7 @@ public final class PlatformApp extends ComposedApp {
     }
 
     public static PlatformApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, PlatformSettings::read);
         AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
         EventPublisher events = EventPublishers.from(RuntimeSettings.from(settings), settings, host);
         return create(PlatformSettings.from(settings), new Stores(storage.tableStore(), storage.workQueue(),

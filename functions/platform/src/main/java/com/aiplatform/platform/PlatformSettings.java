@@ -23,13 +23,20 @@ public record PlatformSettings(String consumersTable, String keysTable, String b
 
     public static PlatformSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        PlatformSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static PlatformSettings read(Settings.Reader read) {
         List<AppEndpoint> apps = Arrays.stream(read.string("PLATFORM_HEALTH_APPS", "knowledge,agent,research,assistant,llm")
                         .split(","))
                 .map(String::trim).filter(a -> !a.isEmpty())
                 .map(app -> {
                     String prefix = app.toUpperCase(Locale.ROOT);
-                    return new AppEndpoint(app, settings.get(prefix + "_API_BASE_URL"),
-                            settings.get(prefix + "_API_KEY").orElse(""));
+                    return new AppEndpoint(app, read.optional(prefix + "_API_BASE_URL"),
+                            read.optional(prefix + "_API_KEY").orElse(""));
                 }).toList();
         var result = new PlatformSettings(
                 read.string("PLATFORM_CONSUMERS_TABLE", "platformconsumers"),
@@ -40,7 +47,6 @@ public record PlatformSettings(String consumersTable, String keysTable, String b
                 apps,
                 read.duration("PLATFORM_HEALTH_TIMEOUT", Duration.ofSeconds(5)),
                 read.string(EVENT_DEADLETTER_CONTAINER, DEFAULT_EVENT_DEADLETTER_CONTAINER));
-        read.validate();
         return result;
     }
 }

@@ -16,6 +16,7 @@ import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
@@ -40,6 +41,7 @@ public final class ResearchApp extends ComposedApp {
     }
 
     public static ResearchApp create(Settings settings, HostServices host) {
+        AppSettings.check(settings, ResearchSettings::read, KnowledgeApiSettings::read, SharedAdapters.SETTINGS);
         ResearchSettings config = ResearchSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);

@@ -22,6 +22,13 @@ public record ResearchSettings(String tasksTable, String stepsTable, String cont
 
     public static ResearchSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        ResearchSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static ResearchSettings read(Settings.Reader read) {
         var result = new ResearchSettings(
                 read.string("RESEARCH_TASKS_TABLE", "researchtasks"),
                 read.string("RESEARCH_STEPS_TABLE", "researchsteps"),
@@ -41,7 +48,6 @@ public record ResearchSettings(String tasksTable, String stepsTable, String cont
                 read.integer("RESEARCH_MESSAGE_INLINE_MAX_BYTES", 16 * 1024),
                 read.duration("RESEARCH_CLAIM_TIMEOUT", Duration.ofMinutes(2)),
                 read.duration("RESEARCH_OUTBOX_GRACE", Duration.ofSeconds(30)));
-        read.validate();
         return result;
     }
 }

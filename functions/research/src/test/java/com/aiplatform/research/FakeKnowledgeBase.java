@@ -24,6 +24,7 @@ public final class FakeKnowledgeBase implements KnowledgeBase {
 
     private final Map<String, List<KnowledgeHit>> passages = new ConcurrentHashMap<>();
     private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final List<Caller> callers = new CopyOnWriteArrayList<>();
     private final AtomicInteger searches = new AtomicInteger();
     private volatile Consumer<String> onSearch = query -> { };
 
@@ -41,6 +42,11 @@ public final class FakeKnowledgeBase implements KnowledgeBase {
         return List.copyOf(queries);
     }
 
+    /** Who each search was made for, in order. */
+    public List<Caller> callers() {
+        return List.copyOf(callers);
+    }
+
     public int searches() {
         return searches.get();
     }
@@ -49,6 +55,7 @@ public final class FakeKnowledgeBase implements KnowledgeBase {
     public List<KnowledgeHit> search(Caller caller, String query, int topK) {
         searches.incrementAndGet();
         queries.add(query);
+        callers.add(caller);
         onSearch.accept(query);
         Set<String> words = words(query);
         List<KnowledgeHit> hits = new ArrayList<>();

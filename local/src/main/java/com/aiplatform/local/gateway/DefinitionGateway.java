@@ -19,7 +19,8 @@ import java.util.Set;
  * The local gateway, enforcing the gateway definition as the rendered APIM policies do: CORS, the route
  * to an app (internal paths hidden), the size limit, a subscription key (resolved by the platform app)
  * or a JWT, the product's APIs, rate limit (429 + Retry-After), quota (403) and token limit (429), then
- * identity headers and the product's llm cache mode set by the gateway alone after dropping any the client sent.
+ * identity headers (consumer, tenant, roles, groups) and the product's llm cache mode set by the gateway alone after
+ * dropping any the client sent.
  */
 public final class DefinitionGateway implements Gateway {
 
@@ -42,7 +43,7 @@ public final class DefinitionGateway implements Gateway {
         this.keyHeader = definition.identity().subscriptionKeyHeader().toLowerCase(Locale.ROOT);
         this.apiKeyHeader = definition.identity().apiKeyHeader().toLowerCase(Locale.ROOT);
         this.stripped = Set.of(keyHeader, apiKeyHeader, "authorization", GatewayHeaders.CONSUMER_ID,
-                GatewayHeaders.TENANT_ID, GatewayHeaders.ROLES, GatewayHeaders.CACHE_POLICY);
+                GatewayHeaders.TENANT_ID, GatewayHeaders.ROLES, GatewayHeaders.GROUPS, GatewayHeaders.CACHE_POLICY);
     }
 
     @Override
@@ -125,7 +126,8 @@ public final class DefinitionGateway implements Gateway {
         }
         TenantId.of(tenant.toString());
         return new Subscription(consumerId, tenant.toString(), config.product(),
-                Set.copyOf(JwtVerifier.roles(claims, config.rolesClaim())));
+                Set.copyOf(JwtVerifier.roles(claims, config.rolesClaim())),
+                Set.copyOf(JwtVerifier.roles(claims, config.groupsClaim())));
     }
 
     private String enforceLimits(GatewayDefinition.Product product, Subscription caller, Map<String, String> headers) {
@@ -174,6 +176,7 @@ public final class DefinitionGateway implements Gateway {
         forwarded.put(GatewayHeaders.CONSUMER_ID, caller.consumerId());
         forwarded.put(GatewayHeaders.TENANT_ID, caller.tenantId());
         forwarded.put(GatewayHeaders.ROLES, String.join(",", caller.roles()));
+        forwarded.put(GatewayHeaders.GROUPS, String.join(",", caller.groups()));
         forwarded.put(GatewayHeaders.CACHE_POLICY, product.llmCache().mode());
         return forwarded;
     }

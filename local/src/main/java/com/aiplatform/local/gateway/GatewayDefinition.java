@@ -43,8 +43,9 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
                            String tokensResponseHeader) {
     }
 
+    /** {@code groupsClaim}: the claim whose values are the caller's groups (Entra ID's {@code groups}). */
     public record Jwt(String audience, String issuer, String openIdConfiguration, String consumerClaim,
-                      String tenantClaim, String rolesClaim, String product) {
+                      String tenantClaim, String rolesClaim, String groupsClaim, String product) {
     }
 
     public record Cors(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,

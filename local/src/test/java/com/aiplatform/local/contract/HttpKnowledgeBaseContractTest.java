@@ -3,6 +3,7 @@ package com.aiplatform.local.contract;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
 import com.aiplatform.shared.knowledge.KnowledgeHit;
@@ -100,14 +101,31 @@ class HttpKnowledgeBaseContractTest {
     }
 
     @Test
-    void should_carry_the_callers_identity_so_another_consumer_of_the_tenant_finds_the_tenants_documents() {
+    void should_carry_the_callers_groups_so_a_member_of_a_reading_group_finds_the_document_and_no_one_else_does() {
         knowledge.ingestText(ALICE, new KnowledgeBase.TextDocument("grinder", "Grinder",
-                "The burr grinder needs cleaning every fortnight with a dry brush.", Map.of()));
-        var carol = new Caller("carol", ALICE.tenant(), Set.of());
+                "The burr grinder needs cleaning every fortnight with a dry brush.", Map.of(),
+                Readers.of(List.of("baristas"), List.of())));
+        var carol = new Caller("carol", ALICE.tenant(), Set.of(), Set.of("baristas"));
+        var dave = new Caller("dave", ALICE.tenant(), Set.of(), Set.of("roasters"));
 
         assertThat(knowledge.search(carol, "how often is the burr grinder cleaned", 3))
                 .extracting(KnowledgeHit::documentId).contains("grinder");
+        assertThat(knowledge.search(dave, "how often is the burr grinder cleaned", 3))
+                .extracting(KnowledgeHit::documentId).doesNotContain("grinder");
         assertThat(knowledge.search(BOB, "how often is the burr grinder cleaned", 3)).isEmpty();
+    }
+
+    @Test
+    void should_keep_a_document_ingested_without_readers_to_its_ingesting_caller_and_share_a_tenant_wide_one() {
+        knowledge.ingestText(ALICE, new KnowledgeBase.TextDocument("milk", "Milk",
+                "Steam the milk for the flat white to sixty degrees.", Map.of()));
+        knowledge.ingestText(ALICE, new KnowledgeBase.TextDocument("opening", "Opening hours",
+                "The cafe opens at seven and the milk delivery arrives at six.", Map.of(), Readers.wholeTenant()));
+        var dave = new Caller("dave", ALICE.tenant(), Set.of());
+
+        assertThat(knowledge.search(ALICE, "milk", 5)).extracting(KnowledgeHit::documentId).contains("milk", "opening");
+        assertThat(knowledge.search(dave, "milk", 5)).extracting(KnowledgeHit::documentId)
+                .contains("opening").doesNotContain("milk");
     }
 
     @Test

@@ -52,10 +52,12 @@ final class ApimPolicies {
                 Map.entry("__JWT_CONSUMER_CLAIM__", jwt.consumerClaim()),
                 Map.entry("__JWT_TENANT_CLAIM__", jwt.tenantClaim()),
                 Map.entry("__JWT_ROLES_CLAIM__", jwt.rolesClaim()),
+                Map.entry("__JWT_GROUPS_CLAIM__", jwt.groupsClaim()),
                 Map.entry("__JWT_PRODUCT__", jwt.product()),
                 Map.entry("__CONSUMER_HEADER__", identity.headers().get("consumer")),
                 Map.entry("__TENANT_HEADER__", identity.headers().get("tenant")),
                 Map.entry("__ROLES_HEADER__", identity.headers().get("roles")),
+                Map.entry("__GROUPS_HEADER__", identity.headers().get("groups")),
                 Map.entry("__CACHE_POLICY_HEADER__", identity.headers().get("cachePolicy"))));
     }
 

@@ -53,10 +53,11 @@ class ApimPoliciesTest {
             }
         }
         List<String> expected = new ArrayList<>(List.of("delete x-aiplatform-consumer-id",
-                "delete x-aiplatform-tenant-id", "delete x-aiplatform-roles", "delete x-aiplatform-cache-policy"));
+                "delete x-aiplatform-tenant-id", "delete x-aiplatform-roles", "delete x-aiplatform-groups",
+                "delete x-aiplatform-cache-policy"));
         definition.products().forEach(p -> expected.add("override x-aiplatform-cache-policy"));
         expected.addAll(List.of("override x-aiplatform-consumer-id", "override x-aiplatform-tenant-id",
-                "override x-aiplatform-roles"));
+                "override x-aiplatform-roles", "override x-aiplatform-groups"));
         assertThat(order).containsExactlyElementsOf(expected);
     }
 

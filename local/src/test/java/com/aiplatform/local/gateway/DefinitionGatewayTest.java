@@ -23,7 +23,8 @@ class DefinitionGatewayTest {
     private static final String SEARCH = "/api/v1/knowledge/search";
     private static final Map<String, Subscription> KEYS = Map.of(
             "starter-key", new Subscription("shop", "acme", "starter", Set.of("reader")),
-            "standard-key", new Subscription("ops", "acme", "standard", Set.of("admin")));
+            "standard-key", new Subscription("ops", "acme", "standard", Set.of("admin")),
+            "hr-key", new Subscription("hr-app", "acme", "starter", Set.of(), Set.of("hr", "managers")));
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final Tokens issuer = new Tokens("k1");
@@ -58,9 +59,21 @@ class DefinitionGatewayTest {
         var development = gatewayWithDevelopment.admit("POST", "/api/v1/llm/v1/chat/completions",
                 Map.of("ocp-apim-subscription-key", developmentKey, "X-AIPlatform-Cache-Policy", "off")).forward();
 
-        assertThat(standard).containsEntry(GatewayHeaders.CACHE_POLICY, "off").hasSize(4);
+        assertThat(standard).containsEntry(GatewayHeaders.CACHE_POLICY, "off").hasSize(5);
         assertThat(development).containsEntry(GatewayHeaders.CACHE_POLICY, "exact")
                 .doesNotContainKey("X-AIPlatform-Cache-Policy");
+    }
+
+    @Test
+    void should_forward_the_consumers_groups_and_never_the_groups_a_client_sent() {
+        Admission withGroups = gateway.admit("POST", SEARCH, Map.of("ocp-apim-subscription-key", "hr-key",
+                "x-aiplatform-groups", "finance"));
+        Admission withoutGroups = gateway.admit("POST", SEARCH, Map.of("ocp-apim-subscription-key", "starter-key",
+                "X-AiPlatform-Groups", "hr,finance"));
+
+        assertThat(GatewayHeaders.callerFrom(withGroups.forward()).groups()).containsExactlyInAnyOrder("hr", "managers");
+        assertThat(GatewayHeaders.callerFrom(withoutGroups.forward()).groups()).isEmpty();
+        assertThat(withoutGroups.forward()).doesNotContainKey("X-AiPlatform-Groups").doesNotContainValue("hr,finance");
     }
 
     @Test
@@ -103,7 +116,20 @@ class DefinitionGatewayTest {
         assertThat(caller.consumerId()).isEqualTo("client-app");
         assertThat(caller.tenant().value()).isEqualTo("globex");
         assertThat(caller.roles()).containsExactly("admin");
+        assertThat(caller.groups()).isEmpty();
         assertThat(forward).doesNotContainKey("authorization");
+    }
+
+    @Test
+    void should_take_the_groups_from_the_jwt_groups_claim_and_not_from_a_client_header() {
+        String token = issuer.token(Tokens.AUDIENCE, clock.instant().plusSeconds(600), "globex", List.of(),
+                List.of("0f1e2d3c-aaaa-bbbb-cccc-000000000001", "engineering"));
+
+        var forward = gateway.admit("GET", SEARCH, Map.of("authorization", "Bearer " + token,
+                "x-aiplatform-groups", "executives")).forward();
+
+        assertThat(GatewayHeaders.callerFrom(forward).groups())
+                .containsExactlyInAnyOrder("0f1e2d3c-aaaa-bbbb-cccc-000000000001", "engineering");
     }
 
     @Test

@@ -38,8 +38,13 @@ final class Tokens {
     }
 
     String token(String audience, Instant expires, String tenant, List<String> roles) {
+        return token(audience, expires, tenant, roles, List.of());
+    }
+
+    String token(String audience, Instant expires, String tenant, List<String> roles, List<String> groups) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience).subject("user-1")
                 .claim("azp", "client-app").claim("aiplatform_tenant", tenant).claim("roles", roles)
+                .claim("groups", groups)
                 .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires)).build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

@@ -1,5 +1,6 @@
 package com.aiplatform.agent.support;
 
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
 
 import java.time.Duration;
@@ -83,22 +84,22 @@ public final class DemoDataset {
         return orders;
     }
 
-    /** The shop's policies, for the knowledge base. */
+    /** The shop's policies, for the knowledge base: explicitly tenant-wide, since every consumer's agent cites them. */
     public static List<KnowledgeBase.TextDocument> policies() {
         return List.of(
                 new KnowledgeBase.TextDocument("returns-policy", "Returns and refunds",
                         "Items can be returned within 30 days of delivery if they are unused and in the original box. "
                                 + "Refunds are paid to the original card within five business days after the return arrives. "
                                 + "Damaged items are replaced free of charge; report the damage within 14 days.",
-                        Map.of("team", "support")),
+                        Map.of("team", "support"), Readers.wholeTenant()),
                 new KnowledgeBase.TextDocument("shipping-policy", "Shipping",
                         "Orders ship within two business days. Standard delivery in Europe takes three to six days. "
                                 + "Express delivery costs twelve euros and arrives the next business day. "
                                 + "Every shipped order has a tracking number from the carrier.",
-                        Map.of("team", "support")),
+                        Map.of("team", "support"), Readers.wholeTenant()),
                 new KnowledgeBase.TextDocument("warranty-policy", "Warranty",
                         "Espresso machines and grinders carry a two year warranty covering the pump, the boiler and the motor. "
                                 + "Descaling regularly is required to keep the warranty. Accessories carry a six month warranty.",
-                        Map.of("team", "support")));
+                        Map.of("team", "support"), Readers.wholeTenant()));
     }
 }

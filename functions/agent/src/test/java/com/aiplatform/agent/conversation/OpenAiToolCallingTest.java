@@ -4,9 +4,8 @@ import com.aiplatform.agent.AgentTestKit;
 import com.aiplatform.agent.FakeKnowledgeBase;
 import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.shared.json.Json;
-import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.llm.openai.http.OpenAiHttpLlmClient;
 import com.aiplatform.shared.settings.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,8 +33,9 @@ import static com.aiplatform.agent.AgentTestKit.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agent through the real OpenAI adapter (openai-java, Azure v1 shape) against a local stand-in for
- * Azure OpenAI: the model asks for a tool, the agent runs it and sends the result back as a tool message.
+ * The agent through the OpenAI adapter its package runs (the JDK HttpClient one: the agent carries no openai-java)
+ * against a local stand-in for Azure OpenAI's v1 API: the model asks for a tool, the agent runs it and sends the
+ * result back as a tool message.
  */
 class OpenAiToolCallingTest {
 
@@ -91,7 +92,7 @@ class OpenAiToolCallingTest {
     void should_run_the_tool_the_model_asks_for_and_send_the_result_back_when_using_azure_openai() {
         var settings = OpenAiSettings.from(Settings.of(Map.of("AZURE_OPENAI_ENDPOINT", "http://127.0.0.1:"
                 + server.getAddress().getPort(), "AZURE_OPENAI_API_KEY", "test-key", "AZURE_OPENAI_CHAT_DEPLOYMENT", "gpt-4o-mini")));
-        var llm = OpenAiLlmClient.create(OpenAiClients.create(settings), settings);
+        var llm = new OpenAiHttpLlmClient(HttpClient.newHttpClient(), settings, null, Clock.systemUTC());
         var kit = new AgentTestKit(llm, new FakeKnowledgeBase(), Clock.systemUTC(), Map.of());
         kit.services.seed().seed(ALICE);
         var order = DemoDataset.generate(LocalDate.now(ZoneOffset.UTC)).orders().get(0);

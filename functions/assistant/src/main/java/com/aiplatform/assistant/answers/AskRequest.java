@@ -1,5 +1,6 @@
 package com.aiplatform.assistant.answers;
 
+import com.aiplatform.shared.llm.Question;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.util.ArrayList;
@@ -8,22 +9,14 @@ import java.util.List;
 /** {@code POST /api/v1/assistant/files/{fileId}/ask}: a question and how many passages to ground it in. */
 public record AskRequest(String question, Integer topK) {
 
-    public static final int MAX_QUESTION_LENGTH = 2000;
     public static final int MAX_PASSAGES = 10;
 
     public AskRequest {
         List<String> errors = new ArrayList<>();
-        if (question == null || question.isBlank()) {
-            errors.add("question must be a non-empty string");
-        } else if (question.length() > MAX_QUESTION_LENGTH) {
-            errors.add("question must be at most " + MAX_QUESTION_LENGTH + " characters");
-        }
-        if (topK != null && (topK < 1 || topK > MAX_PASSAGES)) {
-            errors.add("topK must be between 1 and " + MAX_PASSAGES);
-        }
+        Question.checkText("question", question, errors);
+        topK = Question.passages(topK, 4, MAX_PASSAGES, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation("The question is not valid", errors);
         }
-        topK = topK == null ? 4 : topK;
     }
 }

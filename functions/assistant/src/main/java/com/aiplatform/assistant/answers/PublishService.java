@@ -32,6 +32,12 @@ public final class PublishService {
     }
 
     public Published publish(CallContext call, String fileId) {
+        return publish(call, fileId, PublishRequest.NONE);
+    }
+
+    /** Publishes with the readers the request names; the knowledge app refuses an id the caller may not read (409). */
+    public Published publish(CallContext call, String fileId, PublishRequest request) {
+        var readers = request.checkedReaders();
         FileService.ReadyFile file = files.ready(call.caller().tenant(), fileId);
         Extraction extraction = file.extraction();
         String text = extraction.image() == null ? extraction.text()
@@ -45,7 +51,7 @@ public final class PublishService {
         KnowledgeBase.IngestReceipt receipt;
         try {
             receipt = knowledge.ingestText(call.caller(), new KnowledgeBase.TextDocument(documentId(fileId), title,
-                    text, Map.of("origin", "assistant", "assistantFileId", fileId)));
+                    text, Map.of("origin", "assistant", "assistantFileId", fileId), readers.orElse(null)));
         } catch (KnowledgeUnavailableException e) {
             throw ProblemException.unavailable("The knowledge base cannot be reached", e);
         }

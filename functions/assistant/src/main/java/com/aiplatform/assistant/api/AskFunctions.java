@@ -2,6 +2,7 @@ package com.aiplatform.assistant.api;
 
 import com.aiplatform.assistant.answers.AskRequest;
 import com.aiplatform.assistant.answers.AskService;
+import com.aiplatform.assistant.answers.PublishRequest;
 import com.aiplatform.assistant.answers.PublishService;
 import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
@@ -50,7 +51,10 @@ public final class AskFunctions {
             @BindingName("fileId") String fileId, ExecutionContext context) {
         return HttpResponses.handle(request, () -> {
             var call = Calls.context(request, context.getInvocationId());
-            return HttpResponses.ok(request, publisher.publish(call, fileId));
+            byte[] body = RequestBodies.bytes(request, MAX_REQUEST_BYTES);
+            var publish = body.length == 0 ? PublishRequest.NONE
+                    : RequestBodies.json(body, PublishRequest.class, MAX_REQUEST_BYTES);
+            return HttpResponses.ok(request, publisher.publish(call, fileId, publish));
         });
     }
 }

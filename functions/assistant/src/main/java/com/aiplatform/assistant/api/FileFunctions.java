@@ -11,7 +11,6 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
@@ -86,11 +85,7 @@ public final class FileFunctions {
         return HttpResponses.handle(request, () -> {
             var caller = GatewayHeaders.callerFrom(request.getHeaders());
             Blob original = files.content(caller.tenant(), fileId);
-            return request.createResponseBuilder(HttpStatusType.custom(200))
-                    .header("Content-Type", original.contentType() == null ? "application/octet-stream"
-                            : original.contentType())
-                    .body(original.content())
-                    .build();
+            return HttpResponses.content(request, original.contentType(), original.content());
         });
     }
 

@@ -189,6 +189,26 @@ class AssistantFlowTest {
         assertThat(document.title()).isEqualTo("shipping.docx");
         assertThat(document.text()).contains("Parcels to Norway take seven days.");
         assertThat(document.metadata()).containsEntry("assistantFileId", upload.file().fileId());
+        assertThat(document.readers()).as("the knowledge app's default: the publishing consumer only").isNull();
+    }
+
+    @Test
+    void should_publish_with_the_readers_the_request_names_and_refuse_readers_naming_nobody_with_400() {
+        var kit = kit(Optional.empty());
+        var upload = kit.files.upload(call(ALICE), new Upload("Parcels to Norway take seven days.".getBytes(),
+                "text/plain", Optional.of("shipping.txt")));
+        kit.drain();
+        String id = upload.file().fileId();
+
+        kit.publisher.publish(call(ALICE), id, new PublishRequest(
+                new PublishRequest.JsonReaders(null, List.of("support"), List.of())));
+
+        assertThat(kit.knowledge.ingested.get(0).readers())
+                .isEqualTo(com.aiplatform.shared.identity.Readers.of(List.of("support"), List.of()));
+        assertThatThrownBy(() -> kit.publisher.publish(call(ALICE), id, new PublishRequest(
+                new PublishRequest.JsonReaders(false, List.of(), List.of()))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(kit.knowledge.ingested).hasSize(1);
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class DocumentFunctions {
             HttpRequestMessage<Optional<String>> request) {
         return HttpResponses.handle(request, () -> {
             var caller = GatewayHeaders.callerFrom(request.getHeaders());
-            var views = documents.list(caller.tenant()).stream().map(DocumentView::of).toList();
+            var views = documents.list(caller).stream().map(DocumentView::of).toList();
             return HttpResponses.ok(request, Map.of("documents", views));
         });
     }
@@ -76,7 +76,7 @@ public final class DocumentFunctions {
             @BindingName("documentId") String documentId) {
         return HttpResponses.handle(request, () -> {
             var caller = GatewayHeaders.callerFrom(request.getHeaders());
-            return HttpResponses.ok(request, DocumentView.of(documents.get(caller.tenant(), documentId)));
+            return HttpResponses.ok(request, DocumentView.of(documents.get(caller, documentId)));
         });
     }
 

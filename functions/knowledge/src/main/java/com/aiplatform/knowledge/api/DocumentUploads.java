@@ -4,6 +4,7 @@ import com.aiplatform.knowledge.documents.DocumentIds;
 import com.aiplatform.knowledge.documents.DocumentUpload;
 import com.aiplatform.shared.functions.Multipart;
 import com.aiplatform.shared.functions.RequestBodies;
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,10 @@ import java.util.Optional;
 /**
  * Reads the three ways a client can send a document: a JSON body with the text, a
  * {@code multipart/form-data} upload with a {@code file} part, or the raw file as the body with its
- * content type (and {@code documentId}, {@code title}, {@code fileName} as query parameters).
+ * content type (and {@code documentId}, {@code title}, {@code fileName} as query parameters). Readers come as a
+ * {@code readers} object ({@code {"groups": [...], "users": [...]}} or {@code {"tenantWide": true}}) in the JSON
+ * body or as a multipart part, or as the query parameters {@code readerGroups}, {@code readerUsers} (comma-separated)
+ * and {@code tenantWide=true} with a raw file.
  */
 final class DocumentUploads {
 
@@ -24,12 +28,20 @@ final class DocumentUploads {
     private DocumentUploads() {
     }
 
-    /** The JSON form: {@code {"text", "title"?, "documentId"?, "contentType"?, "metadata"?}}. */
-    record JsonDocument(String text, String title, String documentId, String contentType, Map<String, String> metadata) {
+    /** The JSON form: {@code {"text", "title"?, "documentId"?, "contentType"?, "metadata"?, "readers"?}}. */
+    record JsonDocument(String text, String title, String documentId, String contentType, Map<String, String> metadata,
+                        JsonReaders readers) {
         JsonDocument {
             if (text == null || text.isBlank()) {
                 throw ProblemException.validation("The document is not valid", List.of("text must be a non-empty string"));
             }
+        }
+    }
+
+    /** The {@code readers} object: exactly one of tenant-wide, or groups and users. */
+    record JsonReaders(Boolean tenantWide, List<String> groups, List<String> users) {
+        Readers checked() {
+            return Readers.requested(tenantWide, groups, users);
         }
     }
 
@@ -44,7 +56,7 @@ final class DocumentUploads {
             case "multipart/form-data" -> fromMultipart(contentTypeHeader, body);
             case "" -> throw ProblemException.badRequest("A Content-Type header is required");
             default -> new DocumentUpload(body, contentType, id(query.get("documentId")), title(query.get("title")),
-                    Optional.ofNullable(query.get("fileName")).filter(s -> !s.isBlank()), Map.of());
+                    Optional.ofNullable(query.get("fileName")).filter(s -> !s.isBlank()), Map.of(), readers(query));
         };
     }
 
@@ -80,7 +92,8 @@ final class DocumentUploads {
                     List.of("contentType of a JSON document must be text/plain, text/markdown or text/html"));
         }
         return new DocumentUpload(document.text().getBytes(StandardCharsets.UTF_8), type, id(document.documentId()),
-                title(document.title()), Optional.empty(), document.metadata());
+                title(document.title()), Optional.empty(), document.metadata(),
+                Optional.ofNullable(document.readers()).map(JsonReaders::checked));
     }
 
     private static DocumentUpload fromMultipart(String contentTypeHeader, byte[] body) {
@@ -94,8 +107,10 @@ final class DocumentUploads {
             }
         }
         Map<String, String> metadata = fields.containsKey("metadata") ? metadata(fields.get("metadata")) : Map.of();
+        Optional<Readers> readers = Optional.ofNullable(fields.get("readers")).map(json -> RequestBodies.json(
+                json.getBytes(StandardCharsets.UTF_8), JsonReaders.class, Long.MAX_VALUE).checked());
         return new DocumentUpload(file.content(), file.contentType(), id(fields.get("documentId")),
-                title(fields.get("title")), file.fileName().filter(s -> !s.isBlank()), metadata);
+                title(fields.get("title")), file.fileName().filter(s -> !s.isBlank()), metadata, readers);
     }
 
     private static Map<String, String> metadata(String json) {
@@ -107,6 +122,26 @@ final class DocumentUploads {
         @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
         Metadata {
         }
+    }
+
+    /** The readers of a raw upload, from its query parameters; none given leaves the default. */
+    private static Optional<Readers> readers(Map<String, String> query) {
+        String wide = query.get("tenantWide");
+        String groups = query.get("readerGroups");
+        String users = query.get("readerUsers");
+        if (wide == null && groups == null && users == null) {
+            return Optional.empty();
+        }
+        if (wide != null && !wide.equals("true") && !wide.equals("false")) {
+            throw ProblemException.validation("The document readers are not valid",
+                    List.of("tenantWide must be true or false"));
+        }
+        return Optional.of(Readers.requested(wide == null ? null : Boolean.valueOf(wide), names(groups), names(users)));
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated == null ? List.of() : java.util.Arrays.stream(commaSeparated.split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     private static Optional<String> id(String value) {

@@ -57,7 +57,7 @@ public final class IngestionFunctions {
             @BindingName("ingestionId") String ingestionId) {
         return HttpResponses.handle(request, () -> {
             var caller = GatewayHeaders.callerFrom(request.getHeaders());
-            return HttpResponses.ok(request, IngestionView.of(ingestions.get(caller.tenant(), ingestionId)));
+            return HttpResponses.ok(request, IngestionView.of(ingestions.get(caller, ingestionId)));
         });
     }
 

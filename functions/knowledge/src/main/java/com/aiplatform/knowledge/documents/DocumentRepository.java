@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.documents;
 
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.table.TableEntity;
@@ -16,6 +17,9 @@ import java.util.Optional;
 public final class DocumentRepository {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
     private final TableStore tables;
@@ -58,6 +62,7 @@ public final class DocumentRepository {
         properties.put("sizeBytes", record.sizeBytes());
         properties.put("blobPath", record.blobPath());
         properties.put("metadata", Json.write(record.metadata()));
+        properties.put("readers", Json.write(record.readers().principals().stream().sorted().toList()));
         properties.put("embeddingModel", record.embeddingModel());
         properties.put("createdAt", record.createdAt());
         properties.put("updatedAt", record.updatedAt());
@@ -75,10 +80,19 @@ public final class DocumentRepository {
         return new DocumentRecord(entity.partitionKey(), entity.rowKey(), entity.string("title").orElse(""),
                 entity.string("contentType").orElse(""), entity.string("contentHash").orElse(""),
                 entity.longValue("version", 0), (int) entity.longValue("chunkCount", 0),
-                entity.longValue("sizeBytes", 0), entity.string("blobPath").orElse(""), metadata,
+                entity.longValue("sizeBytes", 0), entity.string("blobPath").orElse(""), metadata, readers(entity),
                 entity.string("embeddingModel").orElse(""), instant(entity, "createdAt"),
                 instant(entity, "updatedAt"), Boolean.TRUE.equals(entity.properties().get("eventPending")),
                 entity.etag());
+    }
+
+    /** What {@link #toEntity} wrote; a record from before readers existed has none, so nobody reads it. */
+    private static Readers readers(TableEntity entity) {
+        try {
+            return Readers.fromPrincipals(Json.mapper().readValue(entity.string("readers").orElse("[]"), STRINGS));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Document record " + entity.rowKey() + " has corrupt readers", e);
+        }
     }
 
     private static Instant instant(TableEntity entity, String name) {

@@ -3,6 +3,8 @@ package com.aiplatform.knowledge.documents;
 import com.aiplatform.shared.blob.BlobKey;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.Embeddings;
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.table.ConcurrencyException;
@@ -66,8 +68,10 @@ public final class DocumentService {
     }
 
     public IngestResult ingest(CallContext context, DocumentUpload upload, IngestProgress progress) {
-        TenantId tenant = context.caller().tenant();
+        Caller caller = context.caller();
+        TenantId tenant = caller.tenant();
         DocumentMetadata.validate(upload.metadata());
+        Readers readers = DocumentAccess.readersOf(upload, caller);
         ExtractedText extracted = extractor.extract(upload.content(), upload.contentType(), upload.fileName());
         progress.extracted(extracted.text().length());
         String hash = sha256(upload.content());
@@ -75,7 +79,11 @@ public final class DocumentService {
         String title = upload.title().or(extracted::title).or(upload::fileName)
                 .orElseGet(() -> firstLine(extracted.text()));
         Optional<DocumentRecord> existing = stores.documents().get(tenant, documentId);
-        if (existing.isPresent() && isSame(existing.get(), hash, title, upload.metadata())) {
+        if (existing.isPresent() && !DocumentAccess.mayManage(caller, existing.get())) {
+            throw ProblemException.conflict("Document id '" + documentId + "' is taken by a document this caller may "
+                    + "not read; send another documentId");
+        }
+        if (existing.isPresent() && isSame(existing.get(), hash, title, upload.metadata(), readers)) {
             return new IngestResult(publishIfPending(existing.get(), context), IngestResult.Outcome.UNCHANGED);
         }
 
@@ -87,18 +95,18 @@ public final class DocumentService {
         try {
             stores.blobs().upsert(original, upload.content(), extracted.mediaType(),
                     upload.fileName().map(name -> Map.of("filename", asciiOnly(name))).orElse(Map.of()));
-            int chunkCount = index(context, new Target(documentId, title, generation, version), extracted.text(),
-                    upload.metadata(), progress);
+            int chunkCount = index(context, new Target(documentId, title, generation, version, readers),
+                    extracted.text(), upload.metadata(), progress);
             Instant now = clock.instant();
             var record = new DocumentRecord(tenant.value(), documentId, title, extracted.mediaType(), hash, version,
-                    chunkCount, upload.content().length, original.path(), upload.metadata(),
+                    chunkCount, upload.content().length, original.path(), upload.metadata(), readers,
                     embedder.model().name(), existing.map(DocumentRecord::createdAt).orElse(now), now, true,
                     existing.map(DocumentRecord::etag).orElse(null));
             committed = stores.documents().save(record);
         } catch (ConcurrencyException e) {
             discard(tenant, documentId, generation, original);
             return stores.documents().get(tenant, documentId)
-                    .filter(winner -> isSame(winner, hash, title, upload.metadata()))
+                    .filter(winner -> isSame(winner, hash, title, upload.metadata(), readers))
                     .map(winner -> new IngestResult(winner, IngestResult.Outcome.UNCHANGED))
                     .orElseThrow(() -> ProblemException.conflict(
                             "Document '" + documentId + "' was changed by another request at the same time; retry"));
@@ -113,19 +121,29 @@ public final class DocumentService {
                 : IngestResult.Outcome.CREATED);
     }
 
-    public List<DocumentRecord> list(TenantId tenant) {
-        return stores.documents().list(tenant);
+    /** The tenant's documents that the caller may read. */
+    public List<DocumentRecord> list(Caller caller) {
+        return stores.documents().list(caller.tenant()).stream()
+                .filter(record -> DocumentAccess.mayRead(caller, record)).toList();
     }
 
-    public DocumentRecord get(TenantId tenant, String documentId) {
-        return stores.documents().get(tenant, DocumentIds.require(documentId))
+    /** A document the caller may read; one it may not is answered exactly like a missing one (404). */
+    public DocumentRecord get(Caller caller, String documentId) {
+        return stores.documents().get(caller.tenant(), DocumentIds.require(documentId))
+                .filter(record -> DocumentAccess.mayRead(caller, record))
                 .orElseThrow(() -> ProblemException.notFound("Document", documentId));
     }
 
-    /** Removes the chunks, every stored original and, last, the record, so a failed delete can be retried. */
+    /**
+     * Removes the chunks, every stored original and, last, the record, so a failed delete can be retried. A reader
+     * of the document or an admin of the tenant may delete it; for anyone else it is missing (404).
+     */
     public void delete(CallContext context, String documentId) {
-        TenantId tenant = context.caller().tenant();
-        DocumentRecord record = get(tenant, documentId);
+        Caller caller = context.caller();
+        TenantId tenant = caller.tenant();
+        DocumentRecord record = stores.documents().get(tenant, DocumentIds.require(documentId))
+                .filter(found -> DocumentAccess.mayManage(caller, found))
+                .orElseThrow(() -> ProblemException.notFound("Document", documentId));
         stores.vectors().deleteDocument(tenant, documentId);
         for (BlobKey key : stores.blobs().list(stores.container(), tenant, "documents/" + documentId + "/")) {
             stores.blobs().delete(key);
@@ -134,9 +152,13 @@ public final class DocumentService {
         events.deleted(record, context.traceId());
     }
 
-    /** Where an attempt writes: the document, its title, the attempt's generation and the version it commits. */
-    private record Target(String documentId, String title, String generation, long version) {
+    /**
+     * Where an attempt writes: the document, its title, the attempt's generation, the version it commits and the
+     * readers every chunk carries.
+     */
+    private record Target(String documentId, String title, String generation, long version, Readers readers) {
     }
+
 
     /** Embeds and indexes in batches, so that progress is reported and memory stays bounded at any size. */
     private int index(CallContext context, Target target, String text, Map<String, String> metadata,
@@ -169,7 +191,7 @@ public final class DocumentService {
         chunkMetadata.put(DocumentMetadata.GENERATION, target.generation());
         chunkMetadata.put(DocumentMetadata.CHUNK, Integer.toString(index));
         return new VectorRecord(tenant, target.documentId() + ":" + target.generation() + ":" + index,
-                target.documentId(), chunk, vector, chunkMetadata);
+                target.documentId(), chunk, vector, chunkMetadata, target.readers().principals());
     }
 
     /**
@@ -207,8 +229,10 @@ public final class DocumentService {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static boolean isSame(DocumentRecord record, String hash, String title, Map<String, String> metadata) {
-        return record.contentHash().equals(hash) && record.title().equals(title) && record.metadata().equals(metadata);
+    private static boolean isSame(DocumentRecord record, String hash, String title, Map<String, String> metadata,
+                                  Readers readers) {
+        return record.contentHash().equals(hash) && record.title().equals(title) && record.metadata().equals(metadata)
+                && record.readers().equals(readers);
     }
 
     private static String firstLine(String text) {

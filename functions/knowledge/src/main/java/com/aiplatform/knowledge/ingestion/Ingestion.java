@@ -1,8 +1,11 @@
 package com.aiplatform.knowledge.ingestion;
 
+import com.aiplatform.shared.identity.Readers;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One document ingested off the request path: what was sent (its original waits at {@code pendingPath}), how
@@ -15,11 +18,17 @@ public record Ingestion(String tenantId, String ingestionId, String documentId, 
                         String outcome, Map<String, Object> error, Instant createdAt, Instant updatedAt,
                         String etag) {
 
-    /** The document as the client sent it, less its bytes. */
+    /**
+     * The document as the client sent it, less its bytes, with the readers it gets (decided when it was submitted)
+     * and the groups the submitting consumer had then, which the queued attempt acts with.
+     */
     public record Request(String contentType, Optional<String> title, Optional<String> fileName,
-                          Map<String, String> metadata, long sizeBytes, String pendingPath) {
+                          Map<String, String> metadata, long sizeBytes, String pendingPath, Readers readers,
+                          Set<String> submitterGroups) {
         public Request {
             metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+            readers = readers == null ? Readers.NONE : readers;
+            submitterGroups = submitterGroups == null ? Set.of() : Set.copyOf(submitterGroups);
         }
     }
 

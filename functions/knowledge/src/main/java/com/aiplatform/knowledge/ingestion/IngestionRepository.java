@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.ingestion;
 
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.table.TableEntity;
@@ -9,8 +10,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Ingestion records in Table storage: the tenant is the partition key, the ingestion id the row key. */
 public final class IngestionRepository {
@@ -18,6 +21,9 @@ public final class IngestionRepository {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
     private final TableStore tables;
@@ -53,6 +59,8 @@ public final class IngestionRepository {
         properties.put("metadata", Json.write(request.metadata()));
         properties.put("sizeBytes", request.sizeBytes());
         properties.put("pendingPath", request.pendingPath());
+        properties.put("readers", Json.write(request.readers().principals().stream().sorted().toList()));
+        properties.put("submitterGroups", Json.write(request.submitterGroups().stream().sorted().toList()));
         properties.put("characters", (long) ingestion.progress().characters());
         properties.put("chunksEmbedded", (long) ingestion.progress().chunksEmbedded());
         properties.put("chunksTotal", (long) ingestion.progress().chunksTotal());
@@ -73,7 +81,9 @@ public final class IngestionRepository {
     private static Ingestion fromEntity(TableEntity entity) {
         var request = new Ingestion.Request(entity.string("contentType").orElse(""), entity.string("title"),
                 entity.string("fileName"), read(entity, "metadata", STRING_MAP).orElse(Map.of()),
-                entity.longValue("sizeBytes", 0), entity.string("pendingPath").orElse(""));
+                entity.longValue("sizeBytes", 0), entity.string("pendingPath").orElse(""),
+                Readers.fromPrincipals(read(entity, "readers", STRINGS).orElse(List.of())),
+                Set.copyOf(read(entity, "submitterGroups", STRINGS).orElse(List.of())));
         var progress = new Ingestion.Progress((int) entity.longValue("characters", -1),
                 (int) entity.longValue("chunksEmbedded", 0), (int) entity.longValue("chunksTotal", 0));
         return new Ingestion(entity.partitionKey(), entity.rowKey(), entity.string("documentId").orElse(""),

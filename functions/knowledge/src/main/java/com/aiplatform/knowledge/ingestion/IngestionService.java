@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.ingestion;
 
+import com.aiplatform.knowledge.documents.DocumentAccess;
 import com.aiplatform.knowledge.documents.DocumentMetadata;
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.DocumentUpload;
@@ -78,7 +79,8 @@ public final class IngestionService {
         String ingestionId = IngestionIds.next();
         Instant now = clock.instant();
         var request = new Ingestion.Request(upload.contentType(), upload.title(), upload.fileName(), upload.metadata(),
-                upload.content().length, IngestionStores.pendingPath(ingestionId));
+                upload.content().length, IngestionStores.pendingPath(ingestionId),
+                DocumentAccess.readersOf(upload, call.caller()), call.caller().groups());
         var ingestion = new Ingestion(tenant.value(), ingestionId, DocumentService.documentIdOf(upload),
                 call.caller().consumerId(), IngestionState.QUEUED, request, Ingestion.Progress.NONE, null, null, null,
                 now, now, null);
@@ -89,12 +91,16 @@ public final class IngestionService {
         return saved;
     }
 
-    /** Another tenant's ingestion is answered exactly like a missing one. */
-    public Ingestion get(TenantId tenant, String ingestionId) {
+    /**
+     * An ingestion its submitter or a reader of its document asks for; another tenant's, or one of a document the
+     * caller may not read, is answered exactly like a missing one.
+     */
+    public Ingestion get(Caller caller, String ingestionId) {
         if (!IngestionIds.isValid(ingestionId)) {
             throw ProblemException.notFound("Ingestion", ingestionId);
         }
-        return stores.records().get(tenant, ingestionId)
+        return stores.records().get(caller.tenant(), ingestionId)
+                .filter(found -> found.consumerId().equals(caller.consumerId()) || caller.canRead(found.request().readers()))
                 .orElseThrow(() -> ProblemException.notFound("Ingestion", ingestionId));
     }
 
@@ -124,7 +130,8 @@ public final class IngestionService {
         var progress = new RecordedProgress(stores.records(), stores.records().replace(current.ended(
                 IngestionState.EXTRACTING, null, null, clock.instant()).with(IngestionState.EXTRACTING,
                 Ingestion.Progress.NONE, clock.instant())), clock);
-        var call = new CallContext(new Caller(current.consumerId(), tenant, Set.of()), "knowledge",
+        var call = new CallContext(new Caller(current.consumerId(), tenant, Set.of(), current.request().submitterGroups()),
+                "knowledge",
                 current.ingestionId(), job.traceparent());
         try {
             IngestResult result = documents.ingest(call, upload(current, original.get().content()), progress);
@@ -166,6 +173,6 @@ public final class IngestionService {
     private static DocumentUpload upload(Ingestion ingestion, byte[] content) {
         Ingestion.Request request = ingestion.request();
         return new DocumentUpload(content, request.contentType(), Optional.of(ingestion.documentId()), request.title(),
-                request.fileName(), request.metadata());
+                request.fileName(), request.metadata(), Optional.of(request.readers()));
     }
 }

@@ -4,7 +4,7 @@ import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.llm.GroundingPrompt;
 import com.aiplatform.shared.llm.Source;
 import com.aiplatform.shared.llm.extractive.Sentences;
-import com.aiplatform.shared.llm.extractive.Terms;
+import com.aiplatform.shared.text.Terms;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.search;
 
+import com.aiplatform.shared.llm.Question;
 import com.aiplatform.shared.problem.ProblemException;
 
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Map;
  */
 public record AskRequest(String question, Integer topK, Map<String, String> filter, List<Turn> history) {
 
-    public static final int MAX_QUESTION_LENGTH = 2000;
     public static final int MAX_SOURCES = 20;
     public static final int MAX_TURNS = 20;
 
@@ -28,14 +28,8 @@ public record AskRequest(String question, Integer topK, Map<String, String> filt
 
     public AskRequest {
         List<String> errors = new ArrayList<>();
-        if (question == null || question.isBlank()) {
-            errors.add("question must be a non-empty string");
-        } else if (question.length() > MAX_QUESTION_LENGTH) {
-            errors.add("question must be at most " + MAX_QUESTION_LENGTH + " characters");
-        }
-        if (topK != null && (topK < 1 || topK > MAX_SOURCES)) {
-            errors.add("topK must be between 1 and " + MAX_SOURCES);
-        }
+        Question.checkText("question", question, errors);
+        topK = Question.passages(topK, 5, MAX_SOURCES, errors);
         history = history == null ? List.of() : List.copyOf(history);
         if (history.size() > MAX_TURNS) {
             errors.add("history must hold at most " + MAX_TURNS + " turns");
@@ -45,15 +39,11 @@ public record AskRequest(String question, Integer topK, Map<String, String> filt
             if (!Turn.USER.equals(turn.role()) && !Turn.ASSISTANT.equals(turn.role())) {
                 errors.add("history[" + i + "].role must be user or assistant");
             }
-            if (turn.content() == null || turn.content().isBlank() || turn.content().length() > MAX_QUESTION_LENGTH) {
-                errors.add("history[" + i + "].content must be a non-empty string of at most "
-                        + MAX_QUESTION_LENGTH + " characters");
-            }
+            Question.checkText("history[" + i + "].content", turn.content(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation("The question is not valid", errors);
         }
-        topK = topK == null ? 5 : topK;
         filter = filter == null ? Map.of() : Map.copyOf(filter);
     }
 }

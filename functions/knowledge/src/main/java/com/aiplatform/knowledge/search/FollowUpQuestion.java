@@ -1,6 +1,6 @@
 package com.aiplatform.knowledge.search;
 
-import com.aiplatform.shared.llm.extractive.Terms;
+import com.aiplatform.shared.text.Terms;
 
 import java.util.ArrayList;
 import java.util.HashSet;

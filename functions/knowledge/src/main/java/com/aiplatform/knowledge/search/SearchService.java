@@ -18,11 +18,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Hybrid retrieval: BM25 and dense candidates from the tenant's chunks, fused by reciprocal rank
+ * Hybrid retrieval: BM25 and dense candidates from the tenant's chunks that the caller may read (the vector store
+ * filters on the caller's principals, so nothing else is ever a candidate), fused by reciprocal rank
  * fusion (Cormack et al., 2009: score = sum of 1 / (k + rank), k = 60), which needs no score
  * calibration between the two retrievers. The keyword search and the usage record run on {@code helpers}
  * while the caller's thread embeds the query and searches the vectors; the answer waits for all of them,
@@ -56,11 +58,12 @@ public final class SearchService {
      */
     public SearchResult search(CallContext context, SearchRequest request, int results) {
         TenantId tenant = context.caller().tenant();
+        Set<String> principals = context.caller().principals();
         int depth = Math.max(candidates, results);
         CompletableFuture<List<VectorMatch>> keyword = request.mode() == SearchMode.DENSE
                 ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> vectors.search(
-                        VectorQuery.keyword(tenant, request.query(), depth, request.filter())), helpers);
+                        VectorQuery.keyword(tenant, principals, request.query(), depth, request.filter())), helpers);
         List<VectorMatch> dense = List.of();
         CompletableFuture<?> metered = CompletableFuture.completedFuture(null);
         try {
@@ -68,7 +71,7 @@ public final class SearchService {
                 Embeddings query = embedder.embedQueries(List.of(request.query()));
                 metered = CompletableFuture.runAsync(() -> usage.record(context, "embed-query",
                         new Usage(embedder.model().name(), query.inputTokens(), 0)), helpers);
-                dense = vectors.search(VectorQuery.dense(tenant, query.vectors().get(0), depth, request.filter()));
+                dense = vectors.search(VectorQuery.dense(tenant, principals, query.vectors().get(0), depth, request.filter()));
             }
         } finally {
             Await.result(metered);

@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge.api;
 
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,42 @@ class DocumentUploadsTest {
         assertThat(upload.fileName()).contains("notes.md");
         assertThat(upload.title()).contains("My notes");
         assertThat(upload.metadata()).containsEntry("team", "support");
+    }
+
+    @Test
+    void should_read_readers_from_json_multipart_and_query_parameters() {
+        var json = DocumentUploads.read("application/json", ("{\"text\":\"Salary bands\","
+                + "\"readers\":{\"groups\":[\"hr\"],\"users\":[\"alice\"]}}").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(json.readers()).contains(Readers.of(List.of("hr"), List.of("alice")));
+        var wide = DocumentUploads.read("application/json",
+                "{\"text\":\"Holidays\",\"readers\":{\"tenantWide\":true}}".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(wide.readers()).contains(Readers.wholeTenant());
+        var none = DocumentUploads.read("application/json", "{\"text\":\"Mine\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(none.readers()).isEmpty();
+        byte[] multipart = body("XyZ",
+                "Content-Disposition: form-data; name=\"file\"; filename=\"n.md\"\r\nContent-Type: text/markdown\r\n\r\n# N",
+                "Content-Disposition: form-data; name=\"readers\"\r\n\r\n{\"groups\":[\"sales\"]}");
+        assertThat(DocumentUploads.read("multipart/form-data; boundary=XyZ", multipart, Map.of()).readers())
+                .contains(Readers.of(List.of("sales"), List.of()));
+        assertThat(DocumentUploads.read("text/plain", "x".getBytes(), Map.of("readerGroups", "hr, sales",
+                "readerUsers", "bob")).readers()).contains(Readers.of(List.of("hr", "sales"), List.of("bob")));
+        assertThat(DocumentUploads.read("text/plain", "x".getBytes(), Map.of("tenantWide", "true")).readers())
+                .contains(Readers.wholeTenant());
+    }
+
+    @Test
+    void should_refuse_with_400_readers_that_name_nobody_mix_tenant_wide_or_break_the_name_rule() {
+        for (String readers : List.of("{}", "{\"groups\":[]}", "{\"tenantWide\":false}",
+                "{\"tenantWide\":true,\"groups\":[\"hr\"]}", "{\"groups\":[\"a,b\"]}", "{\"everyone\":true}",
+                "{\"groups\":\"hr\"}", "[]")) {
+            byte[] body = ("{\"text\":\"x\",\"readers\":" + readers + "}").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> DocumentUploads.read("application/json", body, Map.of())).as(readers)
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThatThrownBy(() -> DocumentUploads.read("text/plain", "x".getBytes(), Map.of("tenantWide", "yes")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> DocumentUploads.read("text/plain", "x".getBytes(), Map.of("readerGroups", " , ")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
     @Test

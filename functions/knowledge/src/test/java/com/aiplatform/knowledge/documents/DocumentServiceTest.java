@@ -131,8 +131,8 @@ class DocumentServiceTest {
         assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("fresh", "Another document.", Map.of())))
                 .isInstanceOf(IllegalStateException.class);
 
-        assertThat(kit.documents.get(TenantId.of("acme"), "returns").version()).isEqualTo(1);
-        assertThatThrownBy(() -> kit.documents.get(TenantId.of("acme"), "fresh")).isInstanceOf(ProblemException.class);
+        assertThat(kit.documents.get(as("acme").caller(), "returns").version()).isEqualTo(1);
+        assertThatThrownBy(() -> kit.documents.get(as("acme").caller(), "fresh")).isInstanceOf(ProblemException.class);
         assertThat(kit.blobs.list("knowledge-documents", TenantId.of("acme"), "documents/")).hasSize(1);
         assertThat(kit.vectors.count(TenantId.of("acme"))).isEqualTo(1);
         assertThat(search("acme", "refund business days")).first()
@@ -157,7 +157,7 @@ class DocumentServiceTest {
         assertThat(retry.outcome()).isEqualTo(IngestResult.Outcome.UNCHANGED);
         assertThat(retry.document().eventPending()).isFalse();
         assertThat(kit.events).singleElement().extracting(e -> e.data().get("documentId").asText()).isEqualTo("returns");
-        assertThat(kit.documents.get(TenantId.of("acme"), "returns").eventPending()).isFalse();
+        assertThat(kit.documents.get(as("acme").caller(), "returns").eventPending()).isFalse();
     }
 
     @Test
@@ -168,7 +168,7 @@ class DocumentServiceTest {
 
         kit.documents.delete(as("acme"), "returns");
 
-        assertThatThrownBy(() -> kit.documents.get(TenantId.of("acme"), "returns"))
+        assertThatThrownBy(() -> kit.documents.get(as("acme").caller(), "returns"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(kit.blobs.list("knowledge-documents", TenantId.of("acme"), "documents/returns/")).isEmpty();
         assertThat(search("acme", "refund")).extracting(SearchHit::documentId).doesNotContain("returns");
@@ -184,26 +184,26 @@ class DocumentServiceTest {
         kit.documents.ingest(as("acme"), text("returns", RETURNS, Map.of()));
 
         assertThat(search("globex", "refund business days")).isEmpty();
-        assertThat(kit.documents.list(TenantId.of("globex"))).isEmpty();
-        assertThatThrownBy(() -> kit.documents.get(TenantId.of("globex"), "returns"))
+        assertThat(kit.documents.list(as("globex").caller())).isEmpty();
+        assertThatThrownBy(() -> kit.documents.get(as("globex").caller(), "returns"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> kit.documents.delete(as("globex"), "returns"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
-        assertThat(kit.documents.list(TenantId.of("acme"))).hasSize(1);
+        assertThat(kit.documents.list(as("acme").caller())).hasSize(1);
     }
 
     @Test
     void should_refuse_with_400_ids_that_storage_cannot_hold() {
         kit = new KnowledgeTestKit(index);
         for (String id : List.of("a/b", "a#b", "what?", "back\\slash", "", "-leading")) {
-            assertThatThrownBy(() -> kit.documents.get(TenantId.of("acme"), id)).as(id)
+            assertThatThrownBy(() -> kit.documents.get(as("acme").caller(), id)).as(id)
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
             assertThatThrownBy(() -> kit.documents.delete(as("acme"), id)).as(id)
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
         }
         assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("a#b", RETURNS, Map.of())))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThat(kit.documents.list(TenantId.of("acme"))).isEmpty();
+        assertThat(kit.documents.list(as("acme").caller())).isEmpty();
     }
 
     @Test
@@ -213,6 +213,6 @@ class DocumentServiceTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThatThrownBy(() -> kit.documents.ingest(as("acme"), text("x", RETURNS, Map.of("bad key", "v"))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThat(kit.documents.list(TenantId.of("acme"))).isEmpty();
+        assertThat(kit.documents.list(as("acme").caller())).isEmpty();
     }
 }

@@ -93,14 +93,14 @@ class IngestionServiceTest {
         Ingestion queued = kit.ingestions.submit(as("acme"), text("handbook", handbook(400)));
         run(nextJob(), 1);
 
-        Ingestion done = kit.ingestions.get(ACME, queued.ingestionId());
+        Ingestion done = kit.ingestions.get(as("acme").caller(), queued.ingestionId());
         assertThat(done.state()).isEqualTo(IngestionState.DONE);
         assertThat(done.outcome()).isEqualTo("created");
         assertThat(done.progress().characters()).isGreaterThan(60_000);
         assertThat(done.progress().chunksTotal()).isGreaterThan(64);
         assertThat(done.progress().chunksEmbedded()).isEqualTo(done.progress().chunksTotal());
         assertThat(kit.vectors.count(ACME)).isEqualTo(done.progress().chunksTotal());
-        assertThat(kit.documents.get(ACME, "handbook").chunkCount()).isEqualTo(done.progress().chunksTotal());
+        assertThat(kit.documents.get(as("acme").caller(), "handbook").chunkCount()).isEqualTo(done.progress().chunksTotal());
         assertThat(kit.blobs.get(new BlobKey("knowledge-documents", ACME, queued.request().pendingPath()))).isEmpty();
         assertThat(kit.events).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("AiPlatform.Knowledge.DocumentIngested");
@@ -132,11 +132,11 @@ class IngestionServiceTest {
         kit.tables.replace(KnowledgeTestKit.INGESTIONS, kit.tables.get(KnowledgeTestKit.INGESTIONS, "acme",
                 queued.ingestionId()).orElseThrow().withProperties(withGeneration(queued)));
         kit.vectors.upsert(List.of(new VectorRecord(ACME, "handbook:crashed:0", "handbook", "left over by a crash",
-                unit(384), Map.of(DocumentMetadata.GENERATION, "crashed"))));
+                unit(384), Map.of(DocumentMetadata.GENERATION, "crashed"), java.util.Set.of("tenant"))));
 
         run(nextJob(), 2);
 
-        Ingestion done = kit.ingestions.get(ACME, queued.ingestionId());
+        Ingestion done = kit.ingestions.get(as("acme").caller(), queued.ingestionId());
         assertThat(done.state()).isEqualTo(IngestionState.DONE);
         assertThat(kit.vectors.count(ACME)).isEqualTo(done.progress().chunksTotal());
     }
@@ -167,21 +167,21 @@ class IngestionServiceTest {
             assertThatThrownBy(() -> kit.ingestions.run(IngestionJob.parse(job.body()), current, 2))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(kit.vectors.count(ACME)).isZero();
-            assertThat(kit.ingestions.get(ACME, queued.ingestionId()).state())
+            assertThat(kit.ingestions.get(as("acme").caller(), queued.ingestionId()).state())
                     .isEqualTo(current < 2 ? IngestionState.EMBEDDING : IngestionState.FAILED);
         }
 
-        Ingestion failed = kit.ingestions.get(ACME, queued.ingestionId());
+        Ingestion failed = kit.ingestions.get(as("acme").caller(), queued.ingestionId());
         assertThat(failed.state()).isEqualTo(IngestionState.FAILED);
         assertThat(failed.error()).containsEntry("status", 500);
-        assertThat(kit.documents.list(ACME)).isEmpty();
+        assertThat(kit.documents.list(as("acme").caller())).isEmpty();
         assertThat(kit.events).isEmpty();
         assertThat(kit.blobs.get(new BlobKey("knowledge-documents", ACME, queued.request().pendingPath()))).isPresent();
 
         upsertsAllowed.set(Integer.MAX_VALUE);
         run(job, 1);
 
-        assertThat(kit.ingestions.get(ACME, queued.ingestionId()).state()).isEqualTo(IngestionState.DONE);
+        assertThat(kit.ingestions.get(as("acme").caller(), queued.ingestionId()).state()).isEqualTo(IngestionState.DONE);
         assertThat(kit.events).hasSize(1);
     }
 
@@ -192,7 +192,7 @@ class IngestionServiceTest {
 
         run(nextJob(), 1);
 
-        Ingestion rejected = kit.ingestions.get(ACME, queued.ingestionId());
+        Ingestion rejected = kit.ingestions.get(as("acme").caller(), queued.ingestionId());
         assertThat(rejected.state()).isEqualTo(IngestionState.REJECTED);
         assertThat(rejected.error()).containsEntry("status", 400);
         assertThat(kit.blobs.get(new BlobKey("knowledge-documents", ACME, queued.request().pendingPath()))).isEmpty();
@@ -203,9 +203,9 @@ class IngestionServiceTest {
         kit();
         Ingestion queued = kit.ingestions.submit(as("acme"), text("handbook", handbook(2)));
 
-        assertThatThrownBy(() -> kit.ingestions.get(TenantId.of("globex"), queued.ingestionId()))
+        assertThatThrownBy(() -> kit.ingestions.get(as("globex").caller(), queued.ingestionId()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
-        assertThatThrownBy(() -> kit.ingestions.get(ACME, "../" + queued.ingestionId()))
+        assertThatThrownBy(() -> kit.ingestions.get(as("acme").caller(), "../" + queued.ingestionId()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
@@ -231,9 +231,9 @@ class IngestionServiceTest {
         assertThat(queued).extracting(Ingestion::ingestionId).doesNotHaveDuplicates();
         run(nextJob(), 1);
         run(nextJob(), 1);
-        assertThat(queued).allSatisfy(ingestion -> assertThat(kit.ingestions.get(ACME, ingestion.ingestionId()).state())
+        assertThat(queued).allSatisfy(ingestion -> assertThat(kit.ingestions.get(as("acme").caller(), ingestion.ingestionId()).state())
                 .isEqualTo(IngestionState.DONE));
-        assertThat(kit.documents.list(ACME)).hasSize(2);
+        assertThat(kit.documents.list(as("acme").caller())).hasSize(2);
     }
 
     @Test

@@ -6,27 +6,26 @@ import com.aiplatform.llm.cache.CachedChat;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.chat.CompletionView;
 import com.aiplatform.llm.safety.ScreenedChat;
+import com.aiplatform.shared.functions.HttpResponses;
 import com.aiplatform.shared.functions.RequestBodies;
 import com.aiplatform.shared.identity.GatewayHeaders;
-import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code POST /v1/chat/completions}. With {@code stream: true} the answer is the whole server-sent event stream
- * in one body: Java functions cannot stream a response (azure-functions-java-worker #346), and the official
- * clients read such a body as a stream all the same.
+ * in one body ({@link HttpResponses#eventStream}).
  */
 public final class ChatFunctions {
 
@@ -58,20 +57,17 @@ public final class ChatFunctions {
             String id = "chatcmpl-" + UUID.randomUUID();
             long created = clock.instant().getEpochSecond();
             var response = answer.response();
-            var builder = request.createResponseBuilder(HttpStatusType.custom(200))
-                    .header(OpenAiResponses.GENERATOR_HEADER, response.generator().label())
-                    .header(CACHE_HEADER, answer.cache().header())
-                    .header(OpenAiResponses.TOKENS_HEADER, Long.toString(answer.cache() == CachedChat.Status.HIT
+            Map<String, String> headers = Map.of(
+                    OpenAiResponses.GENERATOR_HEADER, response.generator().label(),
+                    CACHE_HEADER, answer.cache().header(),
+                    OpenAiResponses.TOKENS_HEADER, Long.toString(answer.cache() == CachedChat.Status.HIT
                             ? 0 : response.usage().inputTokens() + response.usage().outputTokens()));
             if (call.stream()) {
-                return builder.header("Content-Type", "text/event-stream")
-                        .header("Cache-Control", "no-cache")
-                        .body(CompletionView.stream(id, created, response, call.responseFormat(), call.includeUsage()))
-                        .build();
+                return HttpResponses.eventStream(request,
+                        CompletionView.stream(id, created, response, call.responseFormat(), call.includeUsage()), headers);
             }
-            return builder.header("Content-Type", "application/json")
-                    .body(Json.write(CompletionView.completion(id, created, response, call.responseFormat())))
-                    .build();
+            return HttpResponses.json(request, 200,
+                    CompletionView.completion(id, created, response, call.responseFormat()), headers);
         });
     }
 }

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A consumer of the platform's APIs: who it is, which tenant it acts for, which product limits it. */
-public record Consumer(String consumerId, String tenantId, String product, Set<String> roles, Instant createdAt,
-                       List<KeyInfo> keys) {
+/** A consumer of the platform's APIs: who it is, which tenant it acts for, which product limits it, which groups it is in. */
+public record Consumer(String consumerId, String tenantId, String product, Set<String> roles, Set<String> groups,
+                       Instant createdAt, List<KeyInfo> keys) {
 
     public Consumer {
         roles = Set.copyOf(roles);
+        groups = groups == null ? Set.of() : Set.copyOf(groups);
         keys = List.copyOf(keys);
     }
 

@@ -79,6 +79,7 @@ public final class ConsumerRepository {
         Map<String, Object> properties = new HashMap<>();
         properties.put("product", consumer.product());
         properties.put("roles", String.join(",", consumer.roles()));
+        properties.put("groups", String.join(",", consumer.groups()));
         properties.put("createdAt", consumer.createdAt());
         properties.put("keys", Json.write(keys));
         return new TableEntity(consumer.tenantId(), consumer.consumerId(), properties, etag);
@@ -86,12 +87,16 @@ public final class ConsumerRepository {
 
     private static Stored fromEntity(TableEntity entity) {
         List<StoredKey> keys = Json.mapper().convertValue(Json.tree(entity.string("keys").orElse("[]")), KEYS);
-        Set<String> roles = Arrays.stream(entity.string("roles").orElse("").split(","))
-                .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> roles = names(entity, "roles");
         Object created = entity.properties().get("createdAt");
         var consumer = new Consumer(entity.rowKey(), entity.partitionKey(), entity.string("product").orElse(""), roles,
-                created instanceof Instant instant ? instant : Instant.EPOCH,
+                names(entity, "groups"), created instanceof Instant instant ? instant : Instant.EPOCH,
                 keys.stream().map(k -> new Consumer.KeyInfo(k.keyId(), k.createdAt())).toList());
         return new Stored(consumer, keys, entity.etag());
+    }
+
+    private static Set<String> names(TableEntity entity, String property) {
+        return Arrays.stream(entity.string(property).orElse("").split(","))
+                .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

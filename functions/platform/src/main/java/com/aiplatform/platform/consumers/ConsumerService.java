@@ -2,6 +2,7 @@ package com.aiplatform.platform.consumers;
 
 import com.aiplatform.platform.access.Access;
 import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.Readers;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.table.ConcurrencyException;
@@ -51,7 +52,8 @@ public final class ConsumerService {
         }
         String key = keys.newKey();
         var stored = new ConsumerRepository.StoredKey(keys.newKeyId(), SubscriptionKeys.hash(key), clock.instant());
-        var consumer = new Consumer(request.consumerId(), tenant.value(), request.product(), roles, clock.instant(),
+        Set<String> groups = new LinkedHashSet<>(request.groups() == null ? List.of() : request.groups());
+        var consumer = new Consumer(request.consumerId(), tenant.value(), request.product(), roles, groups, clock.instant(),
                 List.of(new Consumer.KeyInfo(stored.keyId(), stored.createdAt())));
         try {
             repository.insert(consumer, List.of(stored));
@@ -129,7 +131,7 @@ public final class ConsumerService {
         return repository.lookup(hash).flatMap(owner -> repository.get(owner[0], owner[1]))
                 .filter(stored -> stored.keys().stream().anyMatch(k -> k.hash().equals(hash)))
                 .map(stored -> new Subscription(stored.consumer().consumerId(), stored.consumer().tenantId(),
-                        stored.consumer().product(), stored.consumer().roles()));
+                        stored.consumer().product(), stored.consumer().roles(), stored.consumer().groups()));
     }
 
     private ConsumerRepository.Stored stored(TenantId tenant, String consumerId) {
@@ -139,7 +141,7 @@ public final class ConsumerService {
 
     private static Consumer withKeys(Consumer consumer, List<ConsumerRepository.StoredKey> keys) {
         return new Consumer(consumer.consumerId(), consumer.tenantId(), consumer.product(), consumer.roles(),
-                consumer.createdAt(), keys.stream().map(k -> new Consumer.KeyInfo(k.keyId(), k.createdAt())).toList());
+                consumer.groups(), consumer.createdAt(), keys.stream().map(k -> new Consumer.KeyInfo(k.keyId(), k.createdAt())).toList());
     }
 
     private static void validate(NewConsumer request, Set<String> products) {
@@ -152,6 +154,10 @@ public final class ConsumerService {
         }
         if (request.roles() != null && request.roles().stream().anyMatch(r -> r == null || !ROLE.matcher(r).matches())) {
             errors.add("roles must be lower-case names");
+        }
+        if (request.groups() != null && (request.groups().size() > Readers.MAX_NAMES
+                || request.groups().stream().anyMatch(g -> !Readers.valid(g)))) {
+            errors.add("groups must hold at most " + Readers.MAX_NAMES + " names; " + Readers.RULE);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation("The consumer is not valid", errors);

@@ -33,6 +33,19 @@ class ConsumerServiceTest {
     }
 
     @Test
+    void should_resolve_the_key_with_the_consumers_groups_when_created_with_groups() {
+        IssuedKey issued = consumers.create(Callers.admin("acme"),
+                new NewConsumer("hr-app", null, "starter", List.of(), List.of("hr", "managers")));
+
+        assertThat(issued.consumer().groups()).containsExactlyInAnyOrder("hr", "managers");
+        assertThat(consumers.resolve(issued.key()).orElseThrow().groups()).containsExactlyInAnyOrder("hr", "managers");
+        assertThat(consumers.get(Callers.admin("acme"), null, "hr-app").groups()).containsExactlyInAnyOrder("hr", "managers");
+        assertThatThrownBy(() -> consumers.create(Callers.admin("acme"),
+                new NewConsumer("bad-groups", null, "starter", null, List.of("a,b"))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
     void should_store_only_the_hash_when_keeping_a_key() {
         IssuedKey issued = consumers.create(Callers.admin("acme"), new NewConsumer("shop", null, "starter", null));
 

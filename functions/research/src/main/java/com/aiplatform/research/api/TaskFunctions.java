@@ -69,7 +69,7 @@ public final class TaskFunctions {
         return HttpResponses.handle(request, () -> {
             var caller = GatewayHeaders.callerFrom(request.getHeaders());
             long after = TaskRequests.cursor(request.getQueryParameters().get("after"));
-            return HttpResponses.ok(request, EventsView.of(tasks.find(caller.tenant(), taskId),
+            return HttpResponses.ok(request, EventsView.of(tasks.find(caller, taskId),
                     tasks.events(caller, taskId, after), after));
         });
     }

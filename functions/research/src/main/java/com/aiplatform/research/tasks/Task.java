@@ -1,5 +1,8 @@
 package com.aiplatform.research.tasks;
 
+import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.TenantId;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +40,27 @@ public final class Task {
     private String reportPath;
     private final String etag;
 
-    /** Who started the task: its identity is reused for every call made on the task's behalf. */
-    public record Owner(String consumerId, Set<String> roles) {
+    /**
+     * Who started the task: its identity, groups included, is reused for every call made on the task's behalf, so
+     * its searches see exactly the documents the owner may read.
+     */
+    public record Owner(String consumerId, Set<String> roles, Set<String> groups) {
+        public Owner {
+            roles = roles == null ? Set.of() : Set.copyOf(roles);
+            groups = groups == null ? Set.of() : Set.copyOf(groups);
+        }
+
+        public Owner(String consumerId, Set<String> roles) {
+            this(consumerId, roles, Set.of());
+        }
+
+        public static Owner of(Caller caller) {
+            return new Owner(caller.consumerId(), caller.roles(), caller.groups());
+        }
+
+        public Caller caller(TenantId tenant) {
+            return new Caller(consumerId, tenant, roles, groups);
+        }
     }
 
     Task(TaskKey key, Owner owner, String question, TaskLimits limits, Instant createdAt, String traceparent,

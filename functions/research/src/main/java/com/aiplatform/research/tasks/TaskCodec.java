@@ -32,6 +32,7 @@ final class TaskCodec {
         Map<String, Object> p = new HashMap<>();
         p.put("consumerId", task.owner().consumerId());
         p.put("roles", String.join(",", task.owner().roles()));
+        p.put("groups", String.join(",", task.owner().groups()));
         putLarge(p, "question", task.question());
         p.put("maxSubquestions", task.limits().maxSubquestions());
         p.put("maxCostUsd", task.limits().maxCostUsd().toPlainString());
@@ -56,13 +57,19 @@ final class TaskCodec {
         return new TableEntity(task.key().tenant().value(), task.key().id(), p, task.etag());
     }
 
+    private static Set<String> names(TableEntity e, String property) {
+        return Arrays.stream(e.string(property).orElse("").split(","))
+                .filter(r -> !r.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
+
     static Task fromEntity(TableEntity e) {
         var limits = new TaskLimits(integer(e, "maxSubquestions"), new BigDecimal(e.string("maxCostUsd").orElse("0")),
                 integer(e, "maxDurationSeconds"));
         Set<String> roles = Arrays.stream(e.string("roles").orElse("").split(","))
                 .filter(r -> !r.isBlank()).collect(Collectors.toUnmodifiableSet());
         return new Task(new TaskKey(TenantId.of(e.partitionKey()), e.rowKey()),
-                new Task.Owner(e.string("consumerId").orElse(""), roles), getLarge(e, "question"), limits,
+                new Task.Owner(e.string("consumerId").orElse(""), roles, names(e, "groups")), getLarge(e, "question"),
+                limits,
                 instant(e, "createdAt"), e.string("traceparent").orElse(null),
                 TaskStatus.fromWire(e.string("status").orElse("")).orElseThrow(), e.string("reason").orElse(null),
                 e.string("planner").orElse(null), read(getLarge(e, "subQuestions"), STRINGS),

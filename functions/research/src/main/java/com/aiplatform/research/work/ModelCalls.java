@@ -124,7 +124,7 @@ public final class ModelCalls {
 
     /** The task's owner, on whose behalf every call of the task is made and billed. */
     static Caller owner(Task task) {
-        return new Caller(task.owner().consumerId(), task.key().tenant(), task.owner().roles());
+        return task.owner().caller(task.key().tenant());
     }
 
     /** The reservation and usage record ids of a task's call: the same for every delivery of its message. */

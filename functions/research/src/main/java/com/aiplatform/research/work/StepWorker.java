@@ -83,7 +83,7 @@ public final class StepWorker {
         }
         // The search does not depend on the claim: it runs while the claim is written, and is dropped if the
         // claim is lost (another worker has the sub-question; the search only read).
-        var caller = new Caller(task.get().owner().consumerId(), message.key().tenant(), task.get().owner().roles());
+        Caller caller = task.get().owner().caller(message.key().tenant());
         CompletableFuture<Retrieval> retrieval = CompletableFuture.supplyAsync(() -> retrieve(caller, step), io);
         Step claimed;
         try {

@@ -25,7 +25,9 @@ import java.util.Optional;
 
 /**
  * Starting, reading, listing and cancelling tasks for a caller. A task of another tenant is found nowhere
- * here: every read is by the caller's tenant (the partition), so it is as missing as an unknown id.
+ * here: every read is by the caller's tenant (the partition), so it is as missing as an unknown id; inside the
+ * tenant a task is its owner's alone (a tenant admin may also cancel it), because its report cites documents only
+ * the owner may read.
  */
 public final class TaskService {
 
@@ -65,7 +67,7 @@ public final class TaskService {
         TaskKey key = new TaskKey(caller.tenant(), idempotencyKey == null ? randomId() : derivedId(caller, idempotencyKey));
         Task task;
         try {
-            task = tasks.insert(Task.create(key, new Task.Owner(caller.consumerId(), caller.roles()), valid.question(),
+            task = tasks.insert(Task.create(key, Task.Owner.of(caller), valid.question(),
                     valid.limits(), clock.instant(), traceparent));
         } catch (ConcurrencyException exists) {
             task = tasks.get(key).orElseThrow(() -> exists);
@@ -81,7 +83,7 @@ public final class TaskService {
     }
 
     public Details get(Caller caller, String id) {
-        Task task = find(caller.tenant(), id);
+        Task task = find(caller, id);
         if (!task.status().terminal() && task.pastDeadline(clock.instant())) {
             task = checkpoint.expire(task.key()).orElse(task);
         }
@@ -91,6 +93,7 @@ public final class TaskService {
 
     public List<Task> list(Caller caller, Optional<TaskStatus> status) {
         return tasks.list(caller.tenant()).stream()
+                .filter(t -> t.owner().consumerId().equals(caller.consumerId()))
                 .filter(t -> status.isEmpty() || t.status() == status.get())
                 .sorted(java.util.Comparator.comparing(Task::createdAt).reversed()
                         .thenComparing(t -> t.key().id()))
@@ -98,7 +101,19 @@ public final class TaskService {
     }
 
     public List<TaskEvent> events(Caller caller, String id, long after) {
-        return find(caller.tenant(), id).events().stream().filter(e -> e.cursor() > after).toList();
+        return find(caller, id).events().stream().filter(e -> e.cursor() > after).toList();
+    }
+
+    /**
+     * The caller's own task. A report cites the documents its owner may read, which another consumer of the tenant
+     * may not, so another's task is answered exactly like a missing one.
+     */
+    public Task find(Caller caller, String id) {
+        Task task = find(caller.tenant(), id);
+        if (!task.owner().consumerId().equals(caller.consumerId())) {
+            throw ProblemException.notFound("Research task", id);
+        }
+        return task;
     }
 
     public Task find(TenantId tenant, String id) {
@@ -110,7 +125,7 @@ public final class TaskService {
 
     /** Cancels a running task (its steps stop at their next checkpoint); cancelling twice is fine, a finished task is 409. */
     public Task cancel(Caller caller, String id) {
-        Task task = find(caller.tenant(), id);
+        Task task = caller.hasRole(Caller.ADMIN) ? find(caller.tenant(), id) : find(caller, id);
         Task after = tasks.update(task.key(), t -> {
             if (t.status().terminal()) {
                 return false;

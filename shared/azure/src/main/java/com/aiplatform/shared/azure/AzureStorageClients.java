@@ -16,8 +16,8 @@ import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The three Storage service clients of one connection, read the way the Functions host reads a
@@ -27,6 +27,10 @@ import java.util.Optional;
  * user-assigned managed identity. Build once per process.
  */
 public final class AzureStorageClients {
+
+    private static final String BLOB_URI = "__blobServiceUri";
+    private static final String QUEUE_URI = "__queueServiceUri";
+    private static final String TABLE_URI = "__tableServiceUri";
 
     /** The connection the Functions host itself uses. */
     public static final String DEFAULT_CONNECTION = "AzureWebJobsStorage";
@@ -47,28 +51,38 @@ public final class AzureStorageClients {
 
     /** Reads connection {@code name}; {@link MissingSettingsException} names every key that is missing. */
     public static AzureStorageClients fromSettings(Settings settings, String name) {
+        Settings.Reader reader = settings.reader();
+        checkSettings(reader, name);
+        reader.validate();
         HttpClient http = transport();
         Optional<String> connectionString = settings.get(name);
         if (connectionString.isPresent()) {
             return fromConnectionString(connectionString.get(), http);
         }
-        Settings.Reader reader = settings.reader();
-        String blobUri = reader.required(name + "__blobServiceUri");
-        String queueUri = reader.required(name + "__queueServiceUri");
-        String tableUri = reader.required(name + "__tableServiceUri");
-        Optional<String> clientId = reader.optional(name + "__clientId");
-        if (blobUri.isEmpty() && queueUri.isEmpty() && tableUri.isEmpty()) {
-            throw new MissingSettingsException(List.of(name + " is missing: set it to a storage connection string, "
-                    + "or set " + name + "__blobServiceUri, " + name + "__queueServiceUri and " + name
-                    + "__tableServiceUri for access with a managed identity"));
-        }
-        reader.validate();
-        TokenCredential credential = AzureCredentials.of(clientId, http);
+        TokenCredential credential = AzureCredentials.of(settings.get(name + "__clientId"), http);
         return new AzureStorageClients(
-                new BlobServiceClientBuilder().endpoint(blobUri).credential(credential).httpClient(http).buildClient(),
-                new QueueServiceClientBuilder().endpoint(queueUri).credential(credential).httpClient(http)
-                        .messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
-                new TableServiceClientBuilder().endpoint(tableUri).credential(credential).httpClient(http).buildClient());
+                new BlobServiceClientBuilder().endpoint(settings.get(name + BLOB_URI).orElseThrow()).credential(credential)
+                        .httpClient(http).buildClient(),
+                new QueueServiceClientBuilder().endpoint(settings.get(name + QUEUE_URI).orElseThrow()).credential(credential)
+                        .httpClient(http).messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
+                new TableServiceClientBuilder().endpoint(settings.get(name + TABLE_URI).orElseThrow()).credential(credential)
+                        .httpClient(http).buildClient());
+    }
+
+    /**
+     * Checks connection {@code name} into {@code read}: a connection string, or the three service URIs of the
+     * identity-based form ({@code <name>__blobServiceUri}, {@code __queueServiceUri}, {@code __tableServiceUri}).
+     */
+    public static void checkSettings(Settings.Reader read, String name) {
+        if (read.optional(name).isPresent()) {
+            return;
+        }
+        if (Stream.of(BLOB_URI, QUEUE_URI, TABLE_URI).allMatch(uri -> read.optional(name + uri).isEmpty())) {
+            read.problem(name + " is missing: set it to a storage connection string, or set " + name + BLOB_URI
+                    + ", " + name + QUEUE_URI + " and " + name + TABLE_URI + " for access with a managed identity");
+            return;
+        }
+        Stream.of(BLOB_URI, QUEUE_URI, TABLE_URI).forEach(uri -> read.required(name + uri));
     }
 
     /** Clients for a connection string, such as Azurite's. */

@@ -17,7 +17,9 @@ public final class GatewayHeaders {
     public static final String CONSUMER_ID = "x-aiplatform-consumer-id";
     public static final String TENANT_ID = "x-aiplatform-tenant-id";
     public static final String ROLES = "x-aiplatform-roles";
-    public static final Set<String> ALL = Set.of(CONSUMER_ID, TENANT_ID, ROLES);
+    /** The caller's groups, comma-separated: from a JWT's groups claim or the consumer's groups in the platform app. */
+    public static final String GROUPS = "x-aiplatform-groups";
+    public static final Set<String> ALL = Set.of(CONSUMER_ID, TENANT_ID, ROLES, GROUPS);
     /**
      * The caller's product's choice of the llm app's answer cache ({@code off} or {@code exact}), from the gateway
      * definition; set by the gateway alone, like the identity headers.
@@ -34,10 +36,27 @@ public final class GatewayHeaders {
         if (consumer == null || consumer.isBlank() || tenant == null || tenant.isBlank()) {
             throw ProblemException.unauthorized("The request carries no caller identity from the gateway");
         }
-        String roles = header(headers, ROLES);
-        Set<String> roleSet = roles == null ? Set.of() : Arrays.stream(roles.split(","))
+        return new Caller(consumer.trim(), TenantId.of(tenant.trim()), list(header(headers, ROLES)),
+                list(header(headers, GROUPS)));
+    }
+
+    /** The identity headers that carry {@code caller} to another app, for calls made on its behalf. */
+    public static Map<String, String> of(Caller caller) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(CONSUMER_ID, caller.consumerId());
+        headers.put(TENANT_ID, caller.tenant().value());
+        if (!caller.roles().isEmpty()) {
+            headers.put(ROLES, String.join(",", caller.roles()));
+        }
+        if (!caller.groups().isEmpty()) {
+            headers.put(GROUPS, String.join(",", caller.groups()));
+        }
+        return headers;
+    }
+
+    private static Set<String> list(String value) {
+        return value == null ? Set.of() : Arrays.stream(value.split(","))
                 .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new Caller(consumer.trim(), TenantId.of(tenant.trim()), roleSet);
     }
 
     /** The caller, when the gateway named one; a call from a sibling app with only a function key names none. */

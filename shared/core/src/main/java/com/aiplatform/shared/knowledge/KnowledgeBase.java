@@ -1,6 +1,7 @@
 package com.aiplatform.shared.knowledge;
 
 import com.aiplatform.shared.identity.Caller;
+import com.aiplatform.shared.identity.Readers;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public interface KnowledgeBase {
 
-    /** Hybrid search in the caller's tenant. */
+    /** Hybrid search in the caller's tenant, among the documents the caller (its groups included) may read. */
     List<KnowledgeHit> search(Caller caller, String query, int topK);
 
     /** Adds (or replaces, by id) a text document in the caller's tenant. */
@@ -20,10 +21,17 @@ public interface KnowledgeBase {
     /** Removes a document from the caller's tenant; one that is not there (deleted already) is not an error. */
     void delete(Caller caller, String documentId);
 
-    /** A text document to ingest; {@code id} may be null for a new one. */
-    record TextDocument(String id, String title, String text, Map<String, String> metadata) {
+    /**
+     * A text document to ingest; {@code id} may be null for a new one. {@code readers} null leaves the knowledge
+     * app's default: readable by the ingesting caller only.
+     */
+    record TextDocument(String id, String title, String text, Map<String, String> metadata, Readers readers) {
         public TextDocument {
             metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        }
+
+        public TextDocument(String id, String title, String text, Map<String, String> metadata) {
+            this(id, title, text, metadata, null);
         }
     }
 

@@ -1,10 +1,11 @@
 package com.aiplatform.shared.settings;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The raw setting source (app settings in Azure, {@code local.settings.json} under Core Tools, a map in
@@ -42,9 +43,21 @@ public final class Settings {
         return new Reader();
     }
 
+    /**
+     * Reads every group with one reader, then fails naming the problems of all of them at once: an app
+     * checks all the settings it will use before it builds anything, so a misconfigured app says everything
+     * that is wrong in one start.
+     */
+    public void validate(List<SettingsGroup> groups) {
+        Reader read = reader();
+        groups.forEach(group -> group.read(read));
+        read.validate();
+    }
+
     /** Reads typed values and remembers every problem until {@link #validate()}. */
     public final class Reader {
-        private final List<String> problems = new ArrayList<>();
+        /** In the order found; a key read by two groups is named once. */
+        private final Set<String> problems = new LinkedHashSet<>();
 
         private Reader() {
         }
@@ -110,10 +123,15 @@ public final class Settings {
             return defaultValue;
         }
 
+        /** A problem only the reading code can see (a range, a combination of keys), named with the others. */
+        public void problem(String message) {
+            problems.add(message);
+        }
+
         /** Throws {@link MissingSettingsException} naming every problem found so far. */
         public void validate() {
             if (!problems.isEmpty()) {
-                throw new MissingSettingsException(problems);
+                throw new MissingSettingsException(List.copyOf(problems));
             }
         }
 

@@ -5,8 +5,9 @@ import com.aiplatform.shared.identity.TenantId;
 import java.util.List;
 
 /**
- * Dense and keyword retrieval over chunks, always within one tenant (Lucene on disk locally, Qdrant in
- * Azure). Writes are idempotent by record id.
+ * Dense and keyword retrieval over chunks, always within one tenant and only among the chunks whose readers
+ * meet the query's principals (Lucene on disk locally, Qdrant in Azure); a chunk without readers is returned to
+ * nobody. Writes are idempotent by record id.
  */
 public interface VectorStore extends AutoCloseable {
 

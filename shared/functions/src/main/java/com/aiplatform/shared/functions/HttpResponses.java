@@ -81,6 +81,27 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** A body that is not JSON (a stored file, say) with its own media type. */
+    public static HttpResponseMessage content(HttpRequestMessage<?> request, String contentType, byte[] body) {
+        return request.createResponseBuilder(HttpStatusType.custom(200))
+                .header("Content-Type", contentType == null ? "application/octet-stream" : contentType)
+                .body(body)
+                .build();
+    }
+
+    /**
+     * A whole server-sent event stream as one body: Java functions cannot stream a response
+     * (azure-functions-java-worker #346), and SSE clients read such a body as a stream all the same.
+     */
+    public static HttpResponseMessage eventStream(HttpRequestMessage<?> request, String events,
+                                                  Map<String, String> headers) {
+        HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(200))
+                .header("Content-Type", "text/event-stream")
+                .header("Cache-Control", "no-cache");
+        headers.forEach(builder::header);
+        return builder.body(events).build();
+    }
+
     public static HttpResponseMessage noContent(HttpRequestMessage<?> request) {
         return request.createResponseBuilder(HttpStatusType.custom(204)).build();
     }

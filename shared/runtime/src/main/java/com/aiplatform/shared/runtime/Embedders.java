@@ -9,6 +9,8 @@ import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.settings.Settings;
 
+import java.util.Locale;
+
 /**
  * The text embedder of the apps that index text (knowledge, assistant), chosen the same way in both:
  * {@code EMBEDDING_PROVIDER} {@code onnx} (default: a bundled model, {@code ONNX_EMBEDDING_MODEL}
@@ -20,24 +22,54 @@ public final class Embedders {
 
     public enum Backend { ONNX, AZURE_OPENAI }
 
-    public static final OnnxModel DEFAULT_MODEL = OnnxModel.ALL_MINILM_L6_V2;
+    public static final String DEFAULT_MODEL_NAME = "all-minilm-l6-v2";
+
+    static final String ONNX_ADAPTER = "com.aiplatform.shared.embedding.onnx.OnnxEmbedder";
 
     private Embedders() {
+    }
+
+    /**
+     * Checks these settings (and the OpenAI ones when the embeddings come from there) into {@code read}: a package
+     * without the chosen adapter is named here, at start, not at the first embedding.
+     */
+    public static void checkSettings(Settings.Reader read) {
+        Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
+        String adapter = backend == Backend.AZURE_OPENAI ? ModelClients.OPENAI_ADAPTER : ONNX_ADAPTER;
+        if (!ModelClients.present(adapter)) {
+            read.problem("EMBEDDING_PROVIDER=" + backend.name().toLowerCase(Locale.ROOT) + " needs "
+                    + (backend == Backend.ONNX ? "shared-onnx" : "shared-openai")
+                    + ", which this app's package does not carry");
+            return;
+        }
+        if (backend == Backend.AZURE_OPENAI) {
+            OpenAiSettings.read(read);
+            return;
+        }
+        String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
+        if (!variant.equalsIgnoreCase("fp32") && !variant.equalsIgnoreCase("int8")) {
+            read.problem("ONNX_EMBEDDING_VARIANT must be fp32 or int8, not '" + variant + "'");
+        }
+        String model = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL_NAME);
+        try {
+            OnnxModel.fromName(model);
+        } catch (IllegalArgumentException e) {
+            read.problem("ONNX_EMBEDDING_MODEL must be one of " + java.util.Arrays.stream(OnnxModel.values())
+                    .map(OnnxModel::modelName).toList() + ", not '" + model + "'");
+        }
     }
 
     /** The embedder the settings name; a loaded ONNX model is added to {@code parts} to be closed with the app. */
     public static Embedder fromSettings(Settings settings, AppParts parts) {
         Settings.Reader read = settings.reader();
-        Backend backend = read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX);
-        String variant = read.string("ONNX_EMBEDDING_VARIANT", "fp32");
-        String modelName = read.string("ONNX_EMBEDDING_MODEL", DEFAULT_MODEL.modelName());
+        checkSettings(read);
         read.validate();
-        OnnxModel model = OnnxModel.fromName(modelName);
-        if (backend == Backend.AZURE_OPENAI) {
+        if (read.choice("EMBEDDING_PROVIDER", Backend.class, Backend.ONNX) == Backend.AZURE_OPENAI) {
             OpenAiSettings openAi = OpenAiSettings.from(settings);
             return OpenAiEmbedder.create(OpenAiClients.create(openAi), openAi);
         }
-        return parts.resource(OnnxEmbedder.load(model, "int8".equalsIgnoreCase(variant)
+        return parts.resource(OnnxEmbedder.load(OnnxModel.fromName(read.string("ONNX_EMBEDDING_MODEL",
+                DEFAULT_MODEL_NAME)), "int8".equalsIgnoreCase(read.string("ONNX_EMBEDDING_VARIANT", "fp32"))
                 ? OnnxEmbedder.Variant.INT8 : OnnxEmbedder.Variant.FP32));
     }
 }

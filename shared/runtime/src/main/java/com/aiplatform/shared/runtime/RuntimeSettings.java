@@ -14,12 +14,18 @@ public record RuntimeSettings(LlmBackend llm, EventBackend events, String usageQ
 
     public static RuntimeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        RuntimeSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static RuntimeSettings read(Settings.Reader read) {
         var result = new RuntimeSettings(
                 read.choice("LLM_PROVIDER", LlmBackend.class, LlmBackend.EXTRACTIVE),
                 read.choice("EVENT_PUBLISHER", EventBackend.class, EventBackend.LOCAL),
                 read.string("USAGE_QUEUE", "usage-records"),
                 read.string("MODEL_PRICES", ""));
-        read.validate();
         return result;
     }
 }

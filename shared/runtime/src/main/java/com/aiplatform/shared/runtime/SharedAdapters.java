@@ -9,6 +9,7 @@ import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.settings.SettingsGroup;
 import com.aiplatform.shared.usage.PriceTable;
 import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.queue.QueueUsageSink;
@@ -20,6 +21,14 @@ import java.time.Clock;
  * {@code LLM_PROVIDER} or {@code EVENT_PUBLISHER} mean one thing on the whole platform.
  */
 public final class SharedAdapters {
+
+    /** The settings of the adapters chosen here: the model endpoint when {@code LLM_PROVIDER} names one, the platform API. */
+    public static final SettingsGroup SETTINGS = read -> {
+        if (RuntimeSettings.read(read).llm() == RuntimeSettings.LlmBackend.AZURE_OPENAI) {
+            ModelClients.checkSettings(read);
+        }
+        PlatformApiSettings.read(read);
+    };
 
     private SharedAdapters() {
     }

@@ -1,6 +1,5 @@
 package com.aiplatform.shared.tika;
 
-import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TemporaryResources;
@@ -44,7 +43,6 @@ public final class DocumentReader {
     /** POI's own minimum inflate ratio is 1 %; an Office file inflating 100 times is refused before parsing. */
     private static final int MAX_INFLATE_RATIO = 100;
 
-    private final AutoDetectParser parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
     private final int maxCharacters;
     private final Path scratchDir;
     private final ZipBombCheck zipBombs;
@@ -54,6 +52,7 @@ public final class DocumentReader {
         this.scratchDir = scratchDir;
         // XML markup around the text rarely passes ten times its characters; past that, it is not a document.
         this.zipBombs = new ZipBombCheck(MAX_INFLATE_RATIO, Math.max(64L * 1024 * 1024, 10L * maxCharacters));
+        TikaDefaults.warmUp();
     }
 
     /** Reads {@code content} as {@code mediaType} (resolve it with {@link MediaTypes} first). */
@@ -69,7 +68,8 @@ public final class DocumentReader {
         context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
         try (TemporaryResources scratch = scratch();
              TikaInputStream stream = TikaInputStream.get(new ByteArrayInputStream(content), scratch, metadata)) {
-            parser.parse(stream, handler, metadata, context);
+            // A parser over the loaded configuration costs a few milliseconds; one per read shares no state.
+            new AutoDetectParser(TikaDefaults.config()).parse(stream, handler, metadata, context);
         } catch (TikaException | SAXException | IOException | RuntimeException e) {
             throw failure(mediaType, e);
         }

@@ -2,7 +2,6 @@ package com.aiplatform.shared.tika;
 
 import com.aiplatform.shared.problem.Problem;
 import com.aiplatform.shared.problem.ProblemException;
-import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -42,7 +41,6 @@ public final class MediaTypes {
     private static final Set<String> TEXT_FAMILY = Set.of("text/plain", "text/markdown", "text/x-web-markdown",
             "text/html", "application/xhtml+xml", "text/csv");
 
-    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
     private final Map<String, String> supported;
 
     /** Accepts {@code accepted} (names clients use, from {@link #DOCUMENTS} and {@link #IMAGES}). */
@@ -58,6 +56,7 @@ public final class MediaTypes {
             }
         });
         this.supported = Collections.unmodifiableMap(types);
+        TikaDefaults.warmUp();
     }
 
     /** The accepted media types, by the name clients use, mapped to Tika's canonical type. */
@@ -115,7 +114,7 @@ public final class MediaTypes {
         Metadata hints = new Metadata();
         fileName.ifPresent(name -> hints.set(TikaCoreProperties.RESOURCE_NAME_KEY, name));
         try (var stream = TikaInputStream.get(content)) {
-            return detector.detect(stream, hints).getBaseType().toString();
+            return detector().detect(stream, hints).getBaseType().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,5 +130,9 @@ public final class MediaTypes {
         } catch (RuntimeException e) {
             return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         }
+    }
+
+    private static Detector detector() {
+        return TikaDefaults.config().getDetector();
     }
 }

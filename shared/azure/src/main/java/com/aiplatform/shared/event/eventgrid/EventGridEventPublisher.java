@@ -46,10 +46,11 @@ public final class EventGridEventPublisher implements EventPublisher {
     /** Reads {@value #TOPIC_ENDPOINT} and either {@value #TOPIC_KEY} or the managed identity. */
     public static EventGridEventPublisher fromSettings(Settings settings, HttpClient http) {
         Settings.Reader reader = settings.reader();
+        checkSettings(reader);
+        reader.validate();
         String endpoint = reader.required(TOPIC_ENDPOINT);
         Optional<String> key = reader.optional(TOPIC_KEY);
         Optional<String> clientId = reader.optional(CLIENT_ID);
-        reader.validate();
         EventGridPublisherClientBuilder builder = new EventGridPublisherClientBuilder().endpoint(endpoint).httpClient(http);
         if (key.isPresent()) {
             builder.credential(new AzureKeyCredential(key.get()));
@@ -57,6 +58,11 @@ public final class EventGridEventPublisher implements EventPublisher {
             builder.credential(AzureCredentials.of(clientId, http));
         }
         return new EventGridEventPublisher(builder.buildCloudEventPublisherClient());
+    }
+
+    /** Checks the topic settings into {@code read}: the endpoint is required, a key optional. */
+    public static void checkSettings(Settings.Reader read) {
+        read.required(TOPIC_ENDPOINT);
     }
 
     @Override

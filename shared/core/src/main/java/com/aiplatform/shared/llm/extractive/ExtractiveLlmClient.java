@@ -6,6 +6,7 @@ import com.aiplatform.shared.llm.ChatResponse;
 import com.aiplatform.shared.llm.Generator;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.Source;
+import com.aiplatform.shared.text.Terms;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.Usage;
 
@@ -58,7 +59,7 @@ public final class ExtractiveLlmClient implements LlmClient {
     public ChatResponse chat(ChatRequest request) {
         List<Candidate> sentences = sentencesOf(request.sources());
         List<String> query = List.copyOf(new LinkedHashSet<>(Terms.of(request.lastUserMessage())));
-        List<Candidate> ranked = Bm25.rank(sentences, query);
+        List<Candidate> ranked = SentenceRanker.rank(sentences, query);
         String text;
         List<Integer> citations = new ArrayList<>();
         String finishReason = "stop";

@@ -1,6 +1,8 @@
 package com.aiplatform.shared.vector.memory;
 
 import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.text.Bm25;
+import com.aiplatform.shared.text.Terms;
 import com.aiplatform.shared.vector.VectorMatch;
 import com.aiplatform.shared.vector.VectorQuery;
 import com.aiplatform.shared.vector.VectorRecord;
@@ -12,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,18 +21,11 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A {@link VectorStore} in memory for service unit tests: exact cosine similarity for dense queries and a
- * small BM25 (lower-case words, English stop words, plural folding) for keywords. Keyword hits must contain
+ * A {@link VectorStore} in memory for service unit tests: exact cosine similarity for dense queries and
+ * {@link Bm25} over {@link Terms} for keywords. Keyword hits must contain
  * at least one query term (plain BM25, as the Lucene store does by default). Thread-safe.
  */
 public final class InMemoryVectorStore implements VectorStore {
-
-    private static final double K1 = 1.2;
-    private static final double B = 0.75;
-    /** Lucene's English stop words, so both stores drop the same words. */
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
-            "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their",
-            "then", "there", "these", "they", "this", "to", "was", "will", "with");
 
     private final int dimensions;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -58,7 +52,7 @@ public final class InMemoryVectorStore implements VectorStore {
         try {
             ensureOpen();
             for (VectorRecord record : records) {
-                List<String> terms = terms(record.text());
+                List<String> terms = Terms.of(record.text());
                 Map<String, Integer> frequencies = new HashMap<>();
                 terms.forEach(term -> frequencies.merge(term, 1, Integer::sum));
                 tenants.computeIfAbsent(record.tenant(), tenant -> new LinkedHashMap<>())
@@ -80,6 +74,7 @@ public final class InMemoryVectorStore implements VectorStore {
             ensureOpen();
             List<Entry> candidates = tenants.getOrDefault(query.tenant(), Map.of()).values().stream()
                     .filter(entry -> entry.record().metadata().entrySet().containsAll(query.filter().entrySet()))
+                    .filter(entry -> entry.record().readers().stream().anyMatch(query.principals()::contains))
                     .toList();
             Map<Entry, Double> scores = query.mode() == VectorQuery.Mode.DENSE
                     ? cosine(candidates, query.vector())
@@ -165,7 +160,7 @@ public final class InMemoryVectorStore implements VectorStore {
 
     /** BM25 with statistics over the whole tenant; only the filtered candidates are scored. */
     private static Map<Entry, Double> bm25(Collection<Entry> tenantEntries, List<Entry> candidates, String text) {
-        Set<String> queryTerms = new LinkedHashSet<>(terms(text));
+        Set<String> queryTerms = new LinkedHashSet<>(Terms.of(text));
         Map<Entry, Double> scores = new HashMap<>();
         if (queryTerms.isEmpty() || candidates.isEmpty()) {
             return scores;
@@ -176,7 +171,7 @@ public final class InMemoryVectorStore implements VectorStore {
         Map<String, Double> idf = new HashMap<>();
         for (String term : queryTerms) {
             long containing = tenantEntries.stream().filter(e -> e.termFrequencies().containsKey(term)).count();
-            idf.put(term, Math.log(1 + (total - containing + 0.5) / (containing + 0.5)));
+            idf.put(term, Bm25.idf(total, containing));
         }
         for (Entry entry : candidates) {
             double score = 0;
@@ -184,8 +179,7 @@ public final class InMemoryVectorStore implements VectorStore {
             for (String term : queryTerms) {
                 Integer frequency = entry.termFrequencies().get(term);
                 if (frequency != null) {
-                    double lengthNorm = K1 * (1 - B + B * entry.length() / Math.max(averageLength, 1));
-                    score += idf.get(term) * frequency * (K1 + 1) / (frequency + lengthNorm);
+                    score += idf.get(term) * Bm25.termWeight(frequency, entry.length(), averageLength);
                     matched++;
                 }
             }
@@ -194,27 +188,6 @@ public final class InMemoryVectorStore implements VectorStore {
             }
         }
         return scores;
-    }
-
-    private static List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty() && !STOP_WORDS.contains(word)) {
-                terms.add(fold(word));
-            }
-        }
-        return terms;
-    }
-
-    /** Just enough stemming that "returns" finds "return" and "policies" finds "policy". */
-    private static String fold(String word) {
-        if (word.length() > 4 && word.endsWith("ies")) {
-            return word.substring(0, word.length() - 3) + "y";
-        }
-        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
-            return word.substring(0, word.length() - 1);
-        }
-        return word;
     }
 
     private static double norm(float[] vector) {

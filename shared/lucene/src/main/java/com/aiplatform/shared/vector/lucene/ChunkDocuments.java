@@ -2,6 +2,7 @@ package com.aiplatform.shared.vector.lucene;
 
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.vector.VectorMatch;
+import com.aiplatform.shared.vector.VectorQuery;
 import com.aiplatform.shared.vector.VectorRecord;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -14,9 +15,12 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The index layout: how a {@link VectorRecord} becomes a Lucene document and a hit becomes a {@link VectorMatch}. */
@@ -30,6 +34,8 @@ final class ChunkDocuments {
     static final String TEXT = "text";
     static final String VECTOR = "vector";
     static final String META_PREFIX = "meta.";
+    /** One indexed term per reader principal; a chunk without the field matches no search. */
+    static final String READERS = "readers";
 
     private final VectorSimilarityFunction similarity;
 
@@ -50,6 +56,7 @@ final class ChunkDocuments {
         doc.add(new TextField(TEXT, record.text(), Field.Store.YES));
         doc.add(new KnnFloatVectorField(VECTOR, record.vector(), similarity));
         record.metadata().forEach((name, value) -> doc.add(new StringField(META_PREFIX + name, value, Field.Store.YES)));
+        record.readers().forEach(reader -> doc.add(new StringField(READERS, reader, Field.Store.NO)));
         return doc;
     }
 
@@ -70,6 +77,16 @@ final class ChunkDocuments {
         filter.forEach((name, value) ->
                 builder.add(new TermQuery(new Term(META_PREFIX + name, value)), BooleanClause.Occur.FILTER));
         return builder;
+    }
+
+    /**
+     * What every search filters on: the tenant, the metadata and, fail closed, the readers: a chunk must hold one
+     * of the query's principals, so a chunk with no readers field (or a query with no principals) matches nothing.
+     */
+    static BooleanQuery.Builder searchFilter(VectorQuery query) {
+        List<BytesRef> principals = query.principals().stream().map(BytesRef::new).toList();
+        return tenantAndMetadata(query.tenant(), query.filter())
+                .add(new TermInSetQuery(READERS, principals), BooleanClause.Occur.FILTER);
     }
 
     static Query tenantOnly(TenantId tenant) {

@@ -1,6 +1,7 @@
 package com.aiplatform.shared.vector.lucene;
 
 import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.text.Bm25;
 import com.aiplatform.shared.vector.VectorMatch;
 import com.aiplatform.shared.vector.VectorQuery;
 import com.aiplatform.shared.vector.VectorRecord;
@@ -97,7 +98,7 @@ public final class LuceneVectorStore implements VectorStore {
             opened.add(analyzer);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setSimilarity(new BM25Similarity())
+                    .setSimilarity(new BM25Similarity((float) Bm25.K1, (float) Bm25.B))
                     .setCodec(new HnswFieldCodec(options, mergeExecutor))
                     .setRAMBufferSizeMB(options.ramBufferSizeMB())
                     // Every write commits; by default each commit and refresh waits up to 500 ms for merges
@@ -166,10 +167,10 @@ public final class LuceneVectorStore implements VectorStore {
         Objects.requireNonNull(query, "query");
         Optional<Query> lucene = switch (query.mode()) {
             case DENSE -> Optional.of(denseQuery(query));
-            case KEYWORD -> keywordQueries.build(query.text(),
-                    ChunkDocuments.tenantAndMetadata(query.tenant(), query.filter())).map(Query.class::cast);
+            case KEYWORD -> keywordQueries.build(query.text(), ChunkDocuments.searchFilter(query))
+                    .map(Query.class::cast);
         };
-        if (lucene.isEmpty()) {
+        if (lucene.isEmpty() || query.principals().isEmpty()) {
             return List.of();
         }
         ensureOpen();
@@ -306,7 +307,7 @@ public final class LuceneVectorStore implements VectorStore {
         int candidates = Math.max(query.topK(), options.searchCandidates());
         // The filter is handed to the HNSW search itself: only matching documents are collected while the
         // graph is walked, and Lucene falls back to an exact scan when the filter matches few documents.
-        Query filter = ChunkDocuments.tenantAndMetadata(query.tenant(), query.filter()).build();
+        Query filter = ChunkDocuments.searchFilter(query).build();
         return new KnnFloatVectorQuery(ChunkDocuments.VECTOR, query.vector(), candidates, filter);
     }
 

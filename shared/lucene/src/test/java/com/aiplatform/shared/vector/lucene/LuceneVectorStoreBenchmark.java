@@ -88,8 +88,8 @@ public final class LuceneVectorStoreBenchmark {
                                 String label) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int q = 0; q < 50; q++) {
-            store.search(VectorQuery.dense(SyntheticCorpus.TENANT, corpus.queryVector(q), K, Map.of()));
-            store.search(VectorQuery.keyword(SyntheticCorpus.TENANT, corpus.queryText(q), K, Map.of()));
+            store.search(VectorQuery.dense(SyntheticCorpus.TENANT, java.util.Set.of("tenant"), corpus.queryVector(q), K, Map.of()));
+            store.search(VectorQuery.keyword(SyntheticCorpus.TENANT, java.util.Set.of("tenant"), corpus.queryText(q), K, Map.of()));
         }
         long[] dense = new long[queries];
         long[] denseCpu = new long[queries];
@@ -100,13 +100,13 @@ public final class LuceneVectorStoreBenchmark {
             float[] vector = corpus.queryVector(1000 + q);
             long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            List<VectorMatch> found = store.search(VectorQuery.dense(SyntheticCorpus.TENANT, vector, K, Map.of()));
+            List<VectorMatch> found = store.search(VectorQuery.dense(SyntheticCorpus.TENANT, java.util.Set.of("tenant"), vector, K, Map.of()));
             dense[q] = System.nanoTime() - start;
             denseCpu[q] = cpu.getCurrentThreadCpuTime() - cpuStart;
             String text = corpus.queryText(1000 + q);
             cpuStart = cpu.getCurrentThreadCpuTime();
             start = System.nanoTime();
-            store.search(VectorQuery.keyword(SyntheticCorpus.TENANT, text, K, Map.of()));
+            store.search(VectorQuery.keyword(SyntheticCorpus.TENANT, java.util.Set.of("tenant"), text, K, Map.of()));
             keyword[q] = System.nanoTime() - start;
             keywordCpu[q] = cpu.getCurrentThreadCpuTime() - cpuStart;
             recall += ExactNeighbours.recall(exact.topK(vector, K),

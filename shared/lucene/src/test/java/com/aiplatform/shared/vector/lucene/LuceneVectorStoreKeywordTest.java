@@ -34,9 +34,9 @@ class LuceneVectorStoreKeywordTest {
         store = LuceneVectorStore.open(directory, LuceneVectorStoreOptions.defaults(2));
         store.upsert(List.of(
                 new VectorRecord(ACME, "a1", "doc-a", "The refund policy allows returns within thirty days",
-                        new float[] {1, 0}, Map.of()),
+                        new float[] {1, 0}, Map.of(), java.util.Set.of("tenant")),
                 new VectorRecord(ACME, "a2", "doc-a", "Shipping takes five business days to Europe",
-                        new float[] {0, 1}, Map.of())));
+                        new float[] {0, 1}, Map.of(), java.util.Set.of("tenant"))));
     }
 
     @AfterAll
@@ -49,17 +49,17 @@ class LuceneVectorStoreKeywordTest {
             "*", "?", "~", "^2", "\\", "/", ":", "text:refund", "-refund", "+refund", "!", "&&", "||", "the",
             "   *   ", "refund~2", "ref*", "\u0000", "\uD83D\uDE42", "meta.lang:en", "refund AND (policy"})
     void should_not_throw_when_keyword_text_has_odd_characters(String text) {
-        List<VectorMatch> matches = store.search(VectorQuery.keyword(ACME, text, 5, Map.of()));
+        List<VectorMatch> matches = store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), text, 5, Map.of()));
         assertThat(matches).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
     void should_treat_query_syntax_as_plain_words_when_searching_keywords() {
-        assertThat(store.search(VectorQuery.keyword(ACME, "refund AND (policy", 5, Map.of())))
+        assertThat(store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "refund AND (policy", 5, Map.of())))
                 .extracting(VectorMatch::id).containsExactly("a1");
-        assertThat(store.search(VectorQuery.keyword(ACME, "\"refund\" [policy]", 5, Map.of())))
+        assertThat(store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "\"refund\" [policy]", 5, Map.of())))
                 .extracting(VectorMatch::id).containsExactly("a1");
-        assertThat(store.search(VectorQuery.keyword(ACME, "*", 5, Map.of()))).isEmpty();
+        assertThat(store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "*", 5, Map.of()))).isEmpty();
     }
 
     @Test
@@ -68,13 +68,13 @@ class LuceneVectorStoreKeywordTest {
         for (int i = 0; i < 5_000; i++) {
             text.append(" word").append(i);
         }
-        assertThat(store.search(VectorQuery.keyword(ACME, text.toString(), 5, Map.of())))
+        assertThat(store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), text.toString(), 5, Map.of())))
                 .extracting(VectorMatch::id).containsExactly("a1");
     }
 
     @Test
     void should_match_stemmed_forms_when_searching_keywords() {
-        assertThat(store.search(VectorQuery.keyword(ACME, "returned refunds", 5, Map.of())))
+        assertThat(store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "returned refunds", 5, Map.of())))
                 .extracting(VectorMatch::id).containsExactly("a1");
     }
 
@@ -84,10 +84,10 @@ class LuceneVectorStoreKeywordTest {
                 LuceneVectorStoreOptions.defaults(2).withKeywordMinimumShouldMatch(0.5))) {
             strict.upsert(List.of(
                     new VectorRecord(ACME, "a1", "doc-a", "The refund policy allows returns within thirty days",
-                            new float[] {1, 0}, Map.of()),
+                            new float[] {1, 0}, Map.of(), java.util.Set.of("tenant")),
                     new VectorRecord(ACME, "a2", "doc-a", "Shipping takes five business days to Europe",
-                            new float[] {0, 1}, Map.of())));
-            assertThat(strict.search(VectorQuery.keyword(ACME, "returns thirty days refund", 5, Map.of())))
+                            new float[] {0, 1}, Map.of(), java.util.Set.of("tenant"))));
+            assertThat(strict.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "returns thirty days refund", 5, Map.of())))
                     .extracting(VectorMatch::id).containsExactly("a1");
         }
     }

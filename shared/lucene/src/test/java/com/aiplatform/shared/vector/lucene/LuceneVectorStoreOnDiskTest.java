@@ -42,7 +42,7 @@ class LuceneVectorStoreOnDiskTest {
         }
         try (LuceneVectorStore reopened = LuceneVectorStore.open(directory, OPTIONS)) {
             assertThat(reopened.count(ACME)).isEqualTo(2);
-            List<VectorMatch> matches = reopened.search(VectorQuery.dense(ACME, vector(0, 0, 1, 0), 1, Map.of()));
+            List<VectorMatch> matches = reopened.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), vector(0, 0, 1, 0), 1, Map.of()));
             assertThat(matches).extracting(VectorMatch::id).containsExactly("b1");
             assertThat(matches.get(0).text()).isEqualTo("warranty terms");
             assertThat(matches.get(0).metadata()).containsEntry("source", "b1.md");
@@ -75,7 +75,7 @@ class LuceneVectorStoreOnDiskTest {
                 int largest = 0;
                 for (int i = 0; i < 50; i++) {
                     largest = Math.max(largest,
-                            store.search(VectorQuery.dense(ACME, vector(1, 1, 1, 1), 5, Map.of())).size());
+                            store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), vector(1, 1, 1, 1), 5, Map.of())).size());
                 }
                 return largest;
             };
@@ -102,7 +102,7 @@ class LuceneVectorStoreOnDiskTest {
             assertThat(store.segmentCount()).isGreaterThan(1);
             store.forceMerge(1);
             assertThat(store.segmentCount()).isEqualTo(1);
-            assertThat(store.search(VectorQuery.dense(ACME, vector(1, 0, 0, 0), 1, Map.of())))
+            assertThat(store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), vector(1, 0, 0, 0), 1, Map.of())))
                     .extracting(VectorMatch::id).containsExactly("r0");
         }
     }
@@ -111,9 +111,9 @@ class LuceneVectorStoreOnDiskTest {
     void should_refuse_vector_when_dimensions_differ() {
         try (LuceneVectorStore store = LuceneVectorStore.open(directory, OPTIONS)) {
             assertThatThrownBy(() -> store.upsert(List.of(new VectorRecord(ACME, "x", "d", "t",
-                    new float[] {1, 0, 0}, Map.of()))))
+                    new float[] {1, 0, 0}, Map.of(), java.util.Set.of("tenant")))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 dimensions");
-            assertThatThrownBy(() -> store.search(VectorQuery.dense(ACME, new float[] {1, 0}, 1, Map.of())))
+            assertThatThrownBy(() -> store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), new float[] {1, 0}, 1, Map.of())))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(store.count(ACME)).isZero();
         }
@@ -123,7 +123,7 @@ class LuceneVectorStoreOnDiskTest {
     void should_refuse_non_unit_vector_when_similarity_is_dot_product() {
         try (LuceneVectorStore store = LuceneVectorStore.open(directory, OPTIONS)) {
             assertThatThrownBy(() -> store.upsert(List.of(new VectorRecord(ACME, "x", "d", "t",
-                    new float[] {3, 4, 0, 0}, Map.of()))))
+                    new float[] {3, 4, 0, 0}, Map.of(), java.util.Set.of("tenant")))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COSINE");
         }
     }
@@ -132,9 +132,9 @@ class LuceneVectorStoreOnDiskTest {
     void should_rank_raw_vectors_by_angle_when_similarity_is_cosine() {
         LuceneVectorStoreOptions cosine = OPTIONS.withSimilarity(LuceneVectorStoreOptions.Similarity.COSINE);
         try (LuceneVectorStore store = LuceneVectorStore.open(directory, cosine)) {
-            store.upsert(List.of(new VectorRecord(ACME, "long", "d", "t", new float[] {30, 1, 0, 0}, Map.of()),
-                    new VectorRecord(ACME, "short", "d", "t", new float[] {0.1f, 0.1f, 0, 0}, Map.of())));
-            List<VectorMatch> matches = store.search(VectorQuery.dense(ACME, new float[] {2, 2, 0, 0}, 2, Map.of()));
+            store.upsert(List.of(new VectorRecord(ACME, "long", "d", "t", new float[] {30, 1, 0, 0}, Map.of(), java.util.Set.of("tenant")),
+                    new VectorRecord(ACME, "short", "d", "t", new float[] {0.1f, 0.1f, 0, 0}, Map.of(), java.util.Set.of("tenant"))));
+            List<VectorMatch> matches = store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), new float[] {2, 2, 0, 0}, 2, Map.of()));
             assertThat(matches).extracting(VectorMatch::id).containsExactly("short", "long");
             assertThat(matches.get(0).score()).isCloseTo(1.0, offset(1e-4));
         }
@@ -171,7 +171,7 @@ class LuceneVectorStoreOnDiskTest {
     }
 
     private static VectorRecord record(String id, String documentId, String text, float... values) {
-        return new VectorRecord(ACME, id, documentId, text, vector(values), Map.of("source", id + ".md"));
+        return new VectorRecord(ACME, id, documentId, text, vector(values), Map.of("source", id + ".md"), java.util.Set.of("tenant"));
     }
 
     private static float[] vector(float... values) {

@@ -36,7 +36,7 @@ class LuceneVectorStoreRecallTest {
             assertThat(store.count(SyntheticCorpus.TENANT)).isEqualTo(COUNT);
             for (int q = 0; q < QUERIES; q++) {
                 float[] query = corpus.queryVector(q);
-                List<Integer> found = store.search(VectorQuery.dense(SyntheticCorpus.TENANT, query, K, Map.of()))
+                List<Integer> found = store.search(VectorQuery.dense(SyntheticCorpus.TENANT, java.util.Set.of("tenant"), query, K, Map.of()))
                         .stream().map(VectorMatch::id).map(SyntheticCorpus::indexOf).toList();
                 recall += ExactNeighbours.recall(exact.topK(query, K), found);
             }

@@ -62,7 +62,7 @@ final class SyntheticCorpus {
             text.append(w % 3 == 0 ? topicWord(cluster, random) : word(zipfRank(random))).append(' ');
         }
         return new VectorRecord(TENANT, "c" + index, "d" + index / 10, text.toString().trim(),
-                vectors.vector(DATA_SEED, index), Map.of("cluster", Integer.toString(cluster % 10)));
+                vectors.vector(DATA_SEED, index), Map.of("cluster", Integer.toString(cluster % 10)), java.util.Set.of("tenant"));
     }
 
     float[] vector(int index) {

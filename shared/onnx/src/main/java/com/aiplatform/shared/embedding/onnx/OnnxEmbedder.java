@@ -47,9 +47,18 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
             this.suffix = suffix;
         }
 
+        /** int8: the file made at build time when it is there, otherwise the rewrite of the fp32 model now. */
         byte[] modelBytes(OnnxModel model) {
-            byte[] fp32 = resource(model.modelResource(), model);
-            return this == INT8 ? PerChannelInt8.quantize(fp32) : fp32;
+            if (this == INT8) {
+                byte[] prepared = optionalResource(model.int8Resource());
+                return prepared != null ? prepared : PerChannelInt8.quantize(resource(model.modelResource(), model));
+            }
+            if (!present(model.modelResource()) && present(model.int8Resource())) {
+                throw new OnnxEmbeddingException("The fp32 " + model.modelName() + " model is not in this package, "
+                        + "which ships the int8 model made at build time: choose the int8 variant "
+                        + "(ONNX_EMBEDDING_VARIANT, AGENT_ONNX_VARIANT) or package with -Dfunctions.fp32Model=true", null);
+            }
+            return resource(model.modelResource(), model);
         }
 
         /** The name of all-MiniLM-L6-v2 in this variant (kept for callers that name only the variant). */
@@ -201,6 +210,19 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
             return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), settings);
         } catch (IOException e) {
             throw new OnnxEmbeddingException("Could not read the bundled tokenizer", e);
+        }
+    }
+
+    private static boolean present(String name) {
+        return OnnxEmbedder.class.getClassLoader().getResource(name) != null;
+    }
+
+    /** The resource's bytes, or null when it is absent. */
+    private static byte[] optionalResource(String name) {
+        try (InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new OnnxEmbeddingException("Could not read resource " + name, e);
         }
     }
 

@@ -65,6 +65,11 @@ public enum OnnxModel {
         return resourceStem + ".onnx";
     }
 
+    /** The int8 rewrite made at build time ({@link Int8ModelBuild}), on the class path for MiniLM. */
+    String int8Resource() {
+        return resourceStem + "-int8.onnx";
+    }
+
     String tokenizerResource() {
         return resourceStem + "-tokenizer.json";
     }

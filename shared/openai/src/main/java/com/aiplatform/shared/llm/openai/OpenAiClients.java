@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public final class OpenAiClients {
 
     /** The Entra ID scope of Azure OpenAI (Cognitive Services). */
-    public static final String ENTRA_SCOPE = "https://cognitiveservices.azure.com/.default";
+    public static final String ENTRA_SCOPE = OpenAiSettings.ENTRA_SCOPE;
 
     private OpenAiClients() {
     }

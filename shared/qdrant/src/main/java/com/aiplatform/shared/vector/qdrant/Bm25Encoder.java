@@ -1,5 +1,8 @@
 package com.aiplatform.shared.vector.qdrant;
 
+import com.aiplatform.shared.text.Bm25;
+import com.aiplatform.shared.text.Terms;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,22 +10,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Encodes text as a sparse vector for BM25 ranking in Qdrant. The collection's {@code idf} modifier
- * supplies the IDF factor at query time, so a document carries only the term-frequency part,
- * {@code tf·(k1+1) / (tf + k1·(1 − b + b·length/averageLength))}, and a query carries 1 per distinct
- * term. A term's dimension is a murmur3 hash of it, so no vocabulary has to be kept.
+ * Encodes text as a sparse vector for {@link Bm25} ranking in Qdrant, with the {@link Terms} every keyword
+ * ranking of ours uses. The collection's {@code idf} modifier supplies the IDF factor at query time, so a
+ * document carries only {@link Bm25#termWeight}, and a query carries 1 per distinct term. A term's dimension
+ * is a murmur3 hash of it, so no vocabulary has to be kept.
  */
 final class Bm25Encoder {
 
-    static final double K1 = 1.2;
-    static final double B = 0.75;
     /** Qdrant's own BM25 default; chunks are a few hundred words, so it is close to the real average. */
     static final double AVERAGE_LENGTH = 256;
 
-    private final KeywordTokenizer tokenizer;
-
-    Bm25Encoder(KeywordTokenizer tokenizer) {
-        this.tokenizer = tokenizer;
+    private Bm25Encoder() {
     }
 
     /** Distinct terms in first-seen order, with the sparse vector built from them. */
@@ -33,20 +31,19 @@ final class Bm25Encoder {
         }
     }
 
-    Encoded document(String text) {
-        List<String> tokens = tokenizer.terms(text);
+    static Encoded document(String text) {
+        List<String> tokens = Terms.of(text);
         Map<String, Integer> frequencies = new LinkedHashMap<>();
         tokens.forEach(term -> frequencies.merge(term, 1, Integer::sum));
-        double lengthNorm = K1 * (1 - B + B * tokens.size() / AVERAGE_LENGTH);
         Map<Integer, Float> weights = new TreeMap<>();
         frequencies.forEach((term, tf) ->
-                weights.merge(index(term), (float) (tf * (K1 + 1) / (tf + lengthNorm)), Float::sum));
+                weights.merge(index(term), (float) Bm25.termWeight(tf, tokens.size(), AVERAGE_LENGTH), Float::sum));
         return encoded(frequencies, weights);
     }
 
-    Encoded query(String text) {
+    static Encoded query(String text) {
         Map<String, Integer> distinct = new LinkedHashMap<>();
-        tokenizer.terms(text).forEach(term -> distinct.put(term, 1));
+        Terms.of(text).forEach(term -> distinct.put(term, 1));
         Map<Integer, Float> weights = new TreeMap<>();
         distinct.keySet().forEach(term -> weights.put(index(term), 1f));
         return encoded(distinct, weights);

@@ -48,6 +48,7 @@ final class CollectionSchema {
         verify(info.getConfig().getParams());
         ensureKeywordIndex(info, PointCodec.TENANT, KeywordIndexParams.newBuilder().setIsTenant(true).build());
         ensureKeywordIndex(info, PointCodec.DOCUMENT_ID, KeywordIndexParams.getDefaultInstance());
+        ensureKeywordIndex(info, PointCodec.READERS, KeywordIndexParams.getDefaultInstance());
     }
 
     private void create() {

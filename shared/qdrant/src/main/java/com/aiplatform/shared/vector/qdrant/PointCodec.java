@@ -2,12 +2,15 @@ package com.aiplatform.shared.vector.qdrant;
 
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.vector.VectorMatch;
+import com.aiplatform.shared.vector.VectorQuery;
 import com.aiplatform.shared.vector.VectorRecord;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.Match;
 import io.qdrant.client.grpc.Common.PointId;
+import io.qdrant.client.grpc.Common.RepeatedStrings;
+import io.qdrant.client.grpc.JsonWithInt.ListValue;
 import io.qdrant.client.grpc.JsonWithInt.Struct;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.DenseVector;
@@ -27,7 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * How a record is laid out in Qdrant, and the filters over that layout. Payload: {@code tenant}, {@code id},
- * {@code documentId}, {@code text}, {@code meta} (the metadata as an object, filtered as {@code meta.<key>}).
+ * {@code documentId}, {@code text}, {@code meta} (the metadata as an object, filtered as {@code meta.<key>}),
+ * {@code readers} (the reader principals as a list of keywords; absent when there are none).
  */
 final class PointCodec {
 
@@ -38,6 +42,7 @@ final class PointCodec {
     static final String DOCUMENT_ID = "documentId";
     static final String TEXT = "text";
     static final String META = "meta";
+    static final String READERS = "readers";
     /** What searches read back. */
     static final List<String> RETURNED_FIELDS = List.of(ID, DOCUMENT_ID, TEXT, META);
 
@@ -61,7 +66,13 @@ final class PointCodec {
         }
         Struct.Builder meta = Struct.newBuilder();
         record.metadata().forEach((key, value) -> meta.putFields(key, string(value)));
-        return PointStruct.newBuilder()
+        PointStruct.Builder point = PointStruct.newBuilder();
+        if (!record.readers().isEmpty()) {
+            ListValue.Builder readers = ListValue.newBuilder();
+            record.readers().stream().sorted().forEach(reader -> readers.addValues(string(reader)));
+            point.putPayload(READERS, Value.newBuilder().setListValue(readers).build());
+        }
+        return point
                 .setId(pointId(record.tenant(), record.id()))
                 .setVectors(Vectors.newBuilder().setVectors(vectors))
                 .putPayload(TENANT, string(record.tenant().value()))
@@ -89,6 +100,17 @@ final class PointCodec {
         Filter.Builder filter = Filter.newBuilder().addMust(keyword(TENANT, tenant.value()));
         metadata.forEach((key, value) -> filter.addMust(keyword(metaKey(key), value)));
         return filter;
+    }
+
+    /**
+     * A search's filter: the tenant, the metadata, and one of the query's principals among the point's readers
+     * (a {@code match any} on the {@code readers} keywords, which a point without readers never satisfies).
+     */
+    static Filter.Builder searchFilter(VectorQuery query) {
+        return tenantFilter(query.tenant(), query.filter()).addMust(Condition.newBuilder().setField(
+                FieldCondition.newBuilder().setKey(READERS).setMatch(Match.newBuilder().setKeywords(
+                        RepeatedStrings.newBuilder().addAllStrings(query.principals().stream().sorted().toList()))))
+                .build());
     }
 
     static Filter documentFilter(TenantId tenant, String documentId, Map<String, String> metadata) {

@@ -27,7 +27,9 @@ import java.util.Objects;
 
 /**
  * {@link VectorStore} on a Qdrant collection over gRPC. Tenants share the collection and are kept apart by
- * a {@code must} filter on the {@code tenant} payload field in every search, count and delete. Dense search
+ * a {@code must} filter on the {@code tenant} payload field in every search, count and delete; every search also
+ * must match one of the query's principals in the {@code readers} payload field, so a point without readers (or a
+ * query without principals) finds nothing. Dense search
  * runs the query API on the named vector {@code dense}; keyword search on the sparse vector {@code bm25},
  * which Qdrant weights by IDF (see {@link Bm25Encoder}). Writes wait until they are applied, so a search
  * right after an upsert sees it. Failures surface as {@link QdrantStoreException}.
@@ -39,7 +41,6 @@ public final class QdrantVectorStore implements VectorStore {
 
     private final QdrantClient client;
     private final QdrantOptions options;
-    private final Bm25Encoder keywords = new Bm25Encoder(new KeywordTokenizer());
 
     private QdrantVectorStore(QdrantClient client, QdrantOptions options) {
         this.client = client;
@@ -84,7 +85,7 @@ public final class QdrantVectorStore implements VectorStore {
                 throw new IllegalArgumentException("Record " + record.id() + " has " + record.vector().length
                         + " dimensions; the store expects " + options.dimensions());
             }
-            points.add(PointCodec.point(record, keywords.document(record.text())));
+            points.add(PointCodec.point(record, Bm25Encoder.document(record.text())));
         }
         for (int from = 0; from < points.size(); from += UPSERT_BATCH) {
             UpsertPoints request = UpsertPoints.newBuilder()
@@ -99,7 +100,10 @@ public final class QdrantVectorStore implements VectorStore {
 
     @Override
     public List<VectorMatch> search(VectorQuery query) {
-        Filter.Builder filter = PointCodec.tenantFilter(query.tenant(), query.filter());
+        if (query.principals().isEmpty()) {
+            return List.of();
+        }
+        Filter.Builder filter = PointCodec.searchFilter(query);
         QueryPoints.Builder request = QueryPoints.newBuilder()
                 .setCollectionName(options.collection())
                 .setLimit(query.topK())
@@ -114,7 +118,7 @@ public final class QdrantVectorStore implements VectorStore {
                     .setQuery(Query.newBuilder().setNearest(VectorInput.newBuilder()
                             .setDense(PointCodec.dense(query.vector()))));
         } else {
-            Bm25Encoder.Encoded terms = keywords.query(query.text());
+            Bm25Encoder.Encoded terms = Bm25Encoder.query(query.text());
             if (terms.isEmpty()) {
                 return List.of();
             }

@@ -54,7 +54,7 @@ class QdrantVectorStoreFailuresTest {
     void should_throw_retriable_exception_when_qdrant_is_overloaded() {
         try (QdrantVectorStore store = open(QdrantVectorStoreContractTest.options())) {
             qdrant.failNext(Status.RESOURCE_EXHAUSTED);
-            assertThatThrownBy(() -> store.search(VectorQuery.dense(ACME, VECTOR, 3, Map.of())))
+            assertThatThrownBy(() -> store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), VECTOR, 3, Map.of())))
                     .isInstanceOfSatisfying(QdrantStoreException.class, e -> assertThat(e.retriable()).isTrue());
         }
     }
@@ -77,7 +77,7 @@ class QdrantVectorStoreFailuresTest {
                 .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5));
         try (QdrantVectorStore store = open(options)) {
             qdrant.stallNext();
-            assertThatThrownBy(() -> store.search(VectorQuery.keyword(ACME, "refund", 3, Map.of())))
+            assertThatThrownBy(() -> store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "refund", 3, Map.of())))
                     .isInstanceOfSatisfying(QdrantStoreException.class, e -> {
                         assertThat(e.retriable()).isTrue();
                         assertThat(e.status()).isEqualTo("DEADLINE_EXCEEDED");
@@ -113,7 +113,7 @@ class QdrantVectorStoreFailuresTest {
     @Test
     void should_refuse_record_with_wrong_dimensions_before_sending_anything() {
         try (QdrantVectorStore store = open(QdrantVectorStoreContractTest.options())) {
-            VectorRecord wrong = new VectorRecord(ACME, "a1", "doc-a", "text", new float[] {1, 0}, Map.of());
+            VectorRecord wrong = new VectorRecord(ACME, "a1", "doc-a", "text", new float[] {1, 0}, Map.of(), java.util.Set.of("tenant"));
             assertThatThrownBy(() -> store.upsert(List.of(wrong)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 dimensions");
             assertThat(qdrant.requests(UpsertPoints.class)).isEmpty();

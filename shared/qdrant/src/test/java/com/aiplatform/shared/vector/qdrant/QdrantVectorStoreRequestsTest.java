@@ -64,10 +64,10 @@ class QdrantVectorStoreRequestsTest {
     }
 
     @Test
-    void should_index_tenant_as_is_tenant_keyword_and_document_id_as_keyword_when_opened() {
+    void should_index_tenant_as_is_tenant_keyword_and_document_id_and_readers_as_keywords_when_opened() {
         Map<String, CreateFieldIndexCollection> indexes = new HashMap<>();
         qdrant.requests(CreateFieldIndexCollection.class).forEach(index -> indexes.put(index.getFieldName(), index));
-        assertThat(indexes).containsOnlyKeys("tenant", "documentId");
+        assertThat(indexes).containsOnlyKeys("tenant", "documentId", "readers");
         assertThat(indexes.values()).allSatisfy(index -> {
             assertThat(index.getFieldType()).isEqualTo(FieldType.FieldTypeKeyword);
             assertThat(index.getWait()).isTrue();
@@ -87,7 +87,7 @@ class QdrantVectorStoreRequestsTest {
     @Test
     void should_send_payload_and_both_vectors_with_wait_when_upserting() {
         store.upsert(List.of(new VectorRecord(ACME, "a1", "doc-a", "Refund policies for returns",
-                VECTOR, Map.of("lang", "en"))));
+                VECTOR, Map.of("lang", "en"), java.util.Set.of("group:hr", "user:bob"))));
 
         UpsertPoints upsert = qdrant.requests(UpsertPoints.class).get(0);
         assertThat(upsert.getWait()).isTrue();
@@ -100,7 +100,9 @@ class QdrantVectorStoreRequestsTest {
         assertThat(point.getPayloadMap().get("text").getStringValue()).isEqualTo("Refund policies for returns");
         assertThat(point.getPayloadMap().get("meta").getStructValue().getFieldsOrThrow("lang").getStringValue())
                 .isEqualTo("en");
-        assertThat(point.getPayloadMap()).containsOnlyKeys("tenant", "id", "documentId", "text", "meta");
+        assertThat(point.getPayloadMap().get("readers").getListValue().getValuesList())
+                .extracting(io.qdrant.client.grpc.JsonWithInt.Value::getStringValue).containsExactly("group:hr", "user:bob");
+        assertThat(point.getPayloadMap()).containsOnlyKeys("tenant", "id", "documentId", "text", "meta", "readers");
         Map<String, Vector> vectors = point.getVectors().getVectors().getVectorsMap();
         assertThat(vectors.get("dense").getDense().getDataList()).containsExactly(1f, 0f, 0f, 0f);
         assertThat(vectors.get("bm25").getSparse().getIndicesList()).hasSize(3)
@@ -110,9 +112,9 @@ class QdrantVectorStoreRequestsTest {
 
     @Test
     void should_derive_point_id_from_tenant_and_id_when_upserting() {
-        store.upsert(List.of(new VectorRecord(ACME, "a1", "d", "x", VECTOR, Map.of())));
-        store.upsert(List.of(new VectorRecord(ACME, "a1", "d", "y", VECTOR, Map.of())));
-        store.upsert(List.of(new VectorRecord(TenantId.of("globex"), "a1", "d", "x", VECTOR, Map.of())));
+        store.upsert(List.of(new VectorRecord(ACME, "a1", "d", "x", VECTOR, Map.of(), java.util.Set.of("tenant"))));
+        store.upsert(List.of(new VectorRecord(ACME, "a1", "d", "y", VECTOR, Map.of(), java.util.Set.of("tenant"))));
+        store.upsert(List.of(new VectorRecord(TenantId.of("globex"), "a1", "d", "x", VECTOR, Map.of(), java.util.Set.of("tenant"))));
 
         List<String> ids = qdrant.requests(UpsertPoints.class).stream()
                 .map(upsert -> upsert.getPoints(0).getId().getUuid()).toList();
@@ -121,7 +123,7 @@ class QdrantVectorStoreRequestsTest {
 
     @Test
     void should_query_dense_vector_within_tenant_and_metadata_when_searching_dense() {
-        store.search(VectorQuery.dense(ACME, VECTOR, 7, Map.of("lang", "en")));
+        store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), VECTOR, 7, Map.of("lang", "en")));
 
         QueryPoints query = qdrant.requests(QueryPoints.class).get(0);
         assertThat(query.getUsing()).isEqualTo("dense");
@@ -129,16 +131,24 @@ class QdrantVectorStoreRequestsTest {
         assertThat(query.getLimit()).isEqualTo(7);
         assertThat(query.getWithPayload().getInclude().getFieldsList()).contains("text");
         assertThat(mustKeywords(query.getFilter())).containsEntry("tenant", "acme").containsEntry("meta.lang", "en");
+        assertThat(readersCondition(query.getFilter())).containsExactly("tenant");
+    }
+
+    @Test
+    void should_send_no_query_when_the_query_holds_no_principals() {
+        assertThat(store.search(VectorQuery.dense(ACME, java.util.Set.of(), VECTOR, 3, Map.of()))).isEmpty();
+        assertThat(qdrant.requests(QueryPoints.class)).isEmpty();
     }
 
     @Test
     void should_query_sparse_terms_within_tenant_when_searching_keywords() {
-        store.search(VectorQuery.keyword(ACME, "the refund policy for returns", 5, Map.of()));
+        store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "the refund policy for returns", 5, Map.of()));
 
         QueryPoints query = qdrant.requests(QueryPoints.class).get(0);
         assertThat(query.getUsing()).isEqualTo("bm25");
         assertThat(query.getQuery().getNearest().getSparse().getValuesList()).containsExactly(1f, 1f, 1f);
         assertThat(mustKeywords(query.getFilter())).containsExactly(Map.entry("tenant", "acme"));
+        assertThat(readersCondition(query.getFilter())).containsExactly("tenant");
         assertThat(query.getFilter().hasMinShould()).isFalse();
         assertThat(query.getQuery().getNearest().getSparse().getIndicesList())
                 .containsExactlyInAnyOrder(Bm25Encoder.index("refund"), Bm25Encoder.index("policy"), Bm25Encoder.index("return"));
@@ -146,7 +156,7 @@ class QdrantVectorStoreRequestsTest {
 
     @Test
     void should_send_no_query_when_keywords_are_all_stop_words() {
-        assertThat(store.search(VectorQuery.keyword(ACME, "what is the", 5, Map.of()))).isEmpty();
+        assertThat(store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "what is the", 5, Map.of()))).isEmpty();
         assertThat(qdrant.requests(QueryPoints.class)).isEmpty();
     }
 
@@ -179,9 +189,9 @@ class QdrantVectorStoreRequestsTest {
 
     @Test
     void should_filter_every_read_and_delete_on_tenant() {
-        store.upsert(List.of(new VectorRecord(ACME, "a1", "doc-a", "refund policy", VECTOR, Map.of("k", "v"))));
-        store.search(VectorQuery.dense(ACME, VECTOR, 3, Map.of()));
-        store.search(VectorQuery.keyword(ACME, "refund", 3, Map.of("k", "v")));
+        store.upsert(List.of(new VectorRecord(ACME, "a1", "doc-a", "refund policy", VECTOR, Map.of("k", "v"), java.util.Set.of("tenant"))));
+        store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), VECTOR, 3, Map.of()));
+        store.search(VectorQuery.keyword(ACME, java.util.Set.of("tenant"), "refund", 3, Map.of("k", "v")));
         store.count(ACME);
         store.deleteDocument(ACME, "doc-a");
 
@@ -195,10 +205,10 @@ class QdrantVectorStoreRequestsTest {
 
     @Test
     void should_find_record_when_metadata_key_contains_a_dot() {
-        store.upsert(List.of(new VectorRecord(ACME, "a1", "doc-a", "x", VECTOR, Map.of("source.kind", "pdf"))));
+        store.upsert(List.of(new VectorRecord(ACME, "a1", "doc-a", "x", VECTOR, Map.of("source.kind", "pdf"), java.util.Set.of("tenant"))));
 
-        assertThat(store.search(VectorQuery.dense(ACME, VECTOR, 3, Map.of("source.kind", "pdf")))).hasSize(1);
-        assertThat(store.search(VectorQuery.dense(ACME, VECTOR, 3, Map.of("source.kind", "html")))).isEmpty();
+        assertThat(store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), VECTOR, 3, Map.of("source.kind", "pdf")))).hasSize(1);
+        assertThat(store.search(VectorQuery.dense(ACME, java.util.Set.of("tenant"), VECTOR, 3, Map.of("source.kind", "html")))).isEmpty();
         assertThat(mustKeywords(qdrant.requests(QueryPoints.class).get(0).getFilter()))
                 .containsEntry("meta.\"source.kind\"", "pdf");
     }
@@ -206,8 +216,18 @@ class QdrantVectorStoreRequestsTest {
     private static Map<String, String> mustKeywords(Filter filter) {
         Map<String, String> keywords = new LinkedHashMap<>();
         for (Condition condition : filter.getMustList()) {
-            keywords.put(condition.getField().getKey(), condition.getField().getMatch().getKeyword());
+            if (condition.getField().getMatch().hasKeyword()) {
+                keywords.put(condition.getField().getKey(), condition.getField().getMatch().getKeyword());
+            }
         }
         return keywords;
+    }
+
+    /** The principals of the one {@code must} condition on the readers, a match-any over keywords. */
+    private static List<String> readersCondition(Filter filter) {
+        List<Condition> readers = filter.getMustList().stream()
+                .filter(c -> c.getField().getKey().equals("readers")).toList();
+        assertThat(readers).hasSize(1);
+        return readers.get(0).getField().getMatch().getKeywords().getStringsList();
     }
 }

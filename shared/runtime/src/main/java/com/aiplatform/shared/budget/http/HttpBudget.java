@@ -97,12 +97,8 @@ public final class HttpBudget implements Budget {
     private HttpResponse<String> post(Caller caller, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header(GatewayHeaders.CONSUMER_ID, caller.consumerId())
-                .header(GatewayHeaders.TENANT_ID, caller.tenant().value())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
-        if (!caller.roles().isEmpty()) {
-            request.header(GatewayHeaders.ROLES, String.join(",", caller.roles()));
-        }
+        GatewayHeaders.of(caller).forEach(request::header);
         if (!functionKey.isBlank()) {
             request.header("x-functions-key", functionKey);
         }

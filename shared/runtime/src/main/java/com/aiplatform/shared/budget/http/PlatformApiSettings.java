@@ -14,10 +14,16 @@ public record PlatformApiSettings(Optional<String> baseUrl, String functionKey, 
 
     public static PlatformApiSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        PlatformApiSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static PlatformApiSettings read(Settings.Reader read) {
         var result = new PlatformApiSettings(read.optional("PLATFORM_API_BASE_URL"),
                 read.optional("PLATFORM_API_KEY").orElse(""),
                 read.duration("PLATFORM_API_TIMEOUT", Duration.ofSeconds(5)));
-        read.validate();
         return result;
     }
 }

@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * The knowledge app's public HTTP API as a {@link KnowledgeBase}. Calls go straight to the knowledge
  * function app with its function key (never through a client's credentials) and carry the caller's
- * gateway identity, so the knowledge app applies the same tenant partitioning as for any request.
+ * gateway identity (groups included), so the knowledge app applies the same tenant partitioning and the same
+ * readers as for any request.
  * A 4xx from knowledge is the caller's request: it comes back as a {@link ProblemException} with the
  * same status; anything else is {@link KnowledgeUnavailableException}. No retries here: the calling
  * step (a queue message, a request) is the one retry layer.
@@ -78,6 +79,10 @@ public final class HttpKnowledgeBase implements KnowledgeBase {
         if (!document.metadata().isEmpty()) {
             request.put("metadata", document.metadata());
         }
+        if (document.readers() != null) {
+            request.put("readers", document.readers().tenantWide() ? Map.of("tenantWide", true)
+                    : Map.of("groups", document.readers().groups(), "users", document.readers().users()));
+        }
         JsonNode body = post(caller, "api/v1/knowledge/documents", request);
         return new IngestReceipt(body.path("documentId").asText(), body.path("version").asLong(),
                 body.path("status").asText(), body.path("chunkCount").asInt());
@@ -102,12 +107,8 @@ public final class HttpKnowledgeBase implements KnowledgeBase {
     private HttpRequest.Builder request(Caller caller, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(timeout)
-                .header("Accept", "application/json")
-                .header(GatewayHeaders.CONSUMER_ID, caller.consumerId())
-                .header(GatewayHeaders.TENANT_ID, caller.tenant().value());
-        if (!caller.roles().isEmpty()) {
-            request.header(GatewayHeaders.ROLES, String.join(",", caller.roles()));
-        }
+                .header("Accept", "application/json");
+        GatewayHeaders.of(caller).forEach(request::header);
         if (functionKey != null && !functionKey.isBlank()) {
             request.header(FUNCTION_KEY_HEADER, functionKey);
         }

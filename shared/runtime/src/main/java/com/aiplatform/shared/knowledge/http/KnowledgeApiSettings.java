@@ -13,10 +13,16 @@ public record KnowledgeApiSettings(String baseUrl, String functionKey, Duration 
 
     public static KnowledgeApiSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
+        KnowledgeApiSettings result = read(read);
+        read.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
+    public static KnowledgeApiSettings read(Settings.Reader read) {
         var result = new KnowledgeApiSettings(read.required("KNOWLEDGE_API_BASE_URL"),
                 read.optional("KNOWLEDGE_API_KEY").orElse(""),
                 read.duration("KNOWLEDGE_API_TIMEOUT", Duration.ofSeconds(10)));
-        read.validate();
         return result;
     }
 }

@@ -1,5 +1,7 @@
 package com.aiplatform.shared.llm.extractive;
 
+import com.aiplatform.shared.text.Bm25;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,13 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Okapi BM25 (k1 = 1.2, b = 0.75) with each sentence of the sources as one document. */
-final class Bm25 {
+/** Ranks the sentences of the sources by {@link Bm25}, each sentence counted as one document. */
+final class SentenceRanker {
 
-    private static final double K1 = 1.2;
-    private static final double B = 0.75;
-
-    private Bm25() {
+    private SentenceRanker() {
     }
 
     /** Best first, ties in source order; only sentences sharing a term with the question are kept. */
@@ -41,10 +40,8 @@ final class Bm25 {
                 if (tf == 0) {
                     continue;
                 }
-                int df = documentFrequency.get(term);
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-                double norm = K1 * (1 - B + B * sentence.terms().size() / averageLength);
-                score += idf * tf * (K1 + 1) / (tf + norm);
+                score += Bm25.idf(n, documentFrequency.get(term))
+                        * Bm25.termWeight(tf, sentence.terms().size(), averageLength);
             }
             if (score > 0) {
                 scored.add(sentence.withScore(score));

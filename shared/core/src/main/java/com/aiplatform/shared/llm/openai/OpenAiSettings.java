@@ -40,6 +40,8 @@ public record OpenAiSettings(String baseUrl, Authentication authentication, Opti
     public static final String EMBEDDING_DEPLOYMENT = "AZURE_OPENAI_EMBEDDING_DEPLOYMENT";
     public static final String EMBEDDING_DIMENSIONS = "AZURE_OPENAI_EMBEDDING_DIMENSIONS";
     public static final String TIMEOUT = "LLM_TIMEOUT";
+    /** The Entra ID scope of Azure OpenAI (Cognitive Services). */
+    public static final String ENTRA_SCOPE = "https://cognitiveservices.azure.com/.default";
 
     public static final int DEFAULT_EMBEDDING_DIMENSIONS = 1536;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -58,6 +60,13 @@ public record OpenAiSettings(String baseUrl, Authentication authentication, Opti
 
     public static OpenAiSettings from(Settings settings) {
         Settings.Reader reader = settings.reader();
+        OpenAiSettings result = read(reader);
+        reader.validate();
+        return result;
+    }
+
+    /** Reads these settings into {@code reader}, which collects their problems (see {@link Settings#validate}). */
+    public static OpenAiSettings read(Settings.Reader reader) {
         Optional<String> baseUrlSetting = reader.optional(BASE_URL);
         Optional<String> endpoint = reader.optional(ENDPOINT);
         String baseUrl = "";
@@ -77,13 +86,12 @@ public record OpenAiSettings(String baseUrl, Authentication authentication, Opti
         } else {
             reader.required(ENDPOINT);
         }
-        OptionalInt dimensions = settings.get(EMBEDDING_DIMENSIONS).isPresent()
+        OptionalInt dimensions = reader.optional(EMBEDDING_DIMENSIONS).isPresent()
                 ? OptionalInt.of(reader.integer(EMBEDDING_DIMENSIONS, DEFAULT_EMBEDDING_DIMENSIONS))
                 : OptionalInt.empty();
         Duration timeout = reader.duration(TIMEOUT, DEFAULT_TIMEOUT);
-        reader.validate();
         List<String> problems = new java.util.ArrayList<>();
-        if (!isHttpUrl(baseUrl)) {
+        if ((baseUrlSetting.isPresent() || endpoint.isPresent()) && !isHttpUrl(baseUrl)) {
             problems.add((baseUrlSetting.isPresent() ? BASE_URL : ENDPOINT) + " must be an http(s) URL, not '"
                     + baseUrl + "'");
         }
@@ -93,9 +101,7 @@ public record OpenAiSettings(String baseUrl, Authentication authentication, Opti
         if (timeout.isZero() || timeout.isNegative()) {
             problems.add(TIMEOUT + " must be a positive duration");
         }
-        if (!problems.isEmpty()) {
-            throw new MissingSettingsException(problems);
-        }
+        problems.forEach(reader::problem);
         return new OpenAiSettings(baseUrl, authentication, apiKey, reader.optional(CLIENT_ID),
                 reader.optional(CHAT_DEPLOYMENT), reader.optional(EMBEDDING_DEPLOYMENT), dimensions, timeout);
     }

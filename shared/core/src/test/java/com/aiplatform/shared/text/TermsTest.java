@@ -1,4 +1,4 @@
-package com.aiplatform.shared.llm.extractive;
+package com.aiplatform.shared.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +17,17 @@ class TermsTest {
                 .isEqualTo("refund");
         assertThat(Terms.stem("stored")).isEqualTo(Terms.stem("stores")).isEqualTo(Terms.stem("store"));
         assertThat(Terms.stem("shipping")).isEqualTo(Terms.stem("ships"));
+    }
+
+    @Test
+    void should_leave_short_words_and_double_s_endings_alone_when_stemming() {
+        assertThat(java.util.List.of("bus", "business", "status", "gas", "policies", "boxes"))
+                .extracting(Terms::stem)
+                .containsExactly("bus", "business", "status", "gas", "policy", "box");
+    }
+
+    @Test
+    void should_keep_letters_of_other_scripts_when_indexing() {
+        assertThat(Terms.of("Die Rückgabe ist möglich")).containsExactly("die", "rückgab", "ist", "möglich");
     }
 }

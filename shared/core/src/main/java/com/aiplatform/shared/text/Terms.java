@@ -1,4 +1,4 @@
-package com.aiplatform.shared.llm.extractive;
+package com.aiplatform.shared.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class Terms {
         return count;
     }
 
-    static String stem(String word) {
+    public static String stem(String word) {
         if (word.length() <= 3 || !Character.isLetter(word.charAt(0))) {
             return word;
         }

@@ -1,0 +1,211 @@
+package com.aiplatform.bench.coldstart;
+
+import com.aiplatform.shared.azurite.Azurite;
+import com.aiplatform.shared.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--skip-platform]}: for each app alone, a fresh
+ * JVM started as the Functions Java worker starts one, timed to the first answered request of its representative
+ * route ({@link ColdStartRoute}), with the heap in use after it; the median of the runs. Then the whole local platform
+ * from its start to its first answered request. Storage apps run against one Azurite, started first and timed apart.
+ */
+@Command(name = "bench-cold-start", mixinStandardHelpOptions = true,
+        description = "Cold start per function app (a fresh worker-style JVM to the first answered request) and of "
+                + "the whole local platform.")
+public final class ColdStartCommand implements Callable<Integer> {
+
+    private static final String NO_SIBLING = "http://127.0.0.1:9";
+
+    @Option(names = "--runs", defaultValue = "5", description = "Timed runs per app (the median is printed), after "
+            + "one untimed run that creates the app's tables and queues. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--apps", split = ",", description = "Only these apps (default: all six).")
+    List<String> apps = ColdStartRoute.APPS;
+
+    @Option(names = "--cds", description = "Also time each app with an AppCDS archive (bench/target/cold-start/"
+            + "<app>.jsa), dumped from the classes the untimed run loaded; runs with and without it take turns.")
+    boolean cds;
+
+    @Option(names = "--skip-platform", description = "Do not time the whole local platform.")
+    boolean skipPlatform;
+
+    @Option(names = "--platform-runs", defaultValue = "3", description = "Runs of the whole local platform. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int platformRuns;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", Azurite.projectRoot().toString()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path work = Files.createDirectories(root.resolve("bench/target/cold-start"));
+        System.out.printf("machine: %d cores, load average %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                loadAverage(), cds ? "with the apps' CDS archives" : "without CDS archives");
+        String harness = HarnessClasses.writeTo(work.resolve("cold-start-harness.jar"));
+        List<String> rows = new ArrayList<>();
+        long azuriteStart = System.nanoTime();
+        try (Azurite azurite = Azurite.startInMemory()) {
+            System.out.printf("Azurite (in memory) started in %d ms, not counted in the apps' figures%n",
+                    (System.nanoTime() - azuriteStart) / 1_000_000);
+            Map<String, String> environment = environment(root, azurite.connectionString());
+            for (String app : apps) {
+                rows.add(measure(root, app, java, harness, environment, work));
+            }
+        }
+        System.out.printf("%n| app | package MB | first answer ms, median of %d (min-max), CPU | with AppCDS "
+                + "| heap MB after it | route |%n", runs);
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        rows.forEach(System.out::println);
+        if (!skipPlatform) {
+            measurePlatform(root, java);
+        }
+        return 0;
+    }
+
+    private String measure(Path root, String app, String java, String harness, Map<String, String> environment,
+                           Path work) throws IOException, InterruptedException {
+        ColdStartRoute route = ColdStartRoute.ALL.get(app);
+        if (route == null) {
+            throw new IllegalArgumentException("Unknown app " + app + "; known: " + ColdStartRoute.APPS);
+        }
+        AppPackage appPackage = AppPackage.of(root, app);
+        if (!appPackage.exists()) {
+            System.out.printf("%s is not packaged: running mvn -B -q -Pazure-functions -DskipTests package "
+                    + "-pl functions/%s -am%n", app, app);
+            packageApp(root, app);
+        }
+        String classPath = appPackage.classPath(route.firstFunction()) + File.pathSeparator + harness;
+        Path log = work.resolve(app + ".stderr.log");
+        List<String> withArchive = List.of();
+        if (cds) {
+            // Made afresh each time: the archive holds the size and time of every jar it was made from. Not in the
+            // package: the worker could not use it (docs/deploy.md, "JVM options and class data sharing").
+            Path archive = work.resolve(app + ".jsa");
+            Path classList = work.resolve(app + ".classlist");
+            runOnce(java, List.of(AppCdsArchive.classListOption(classList)), classPath, route, appPackage,
+                    environment, log);
+            AppCdsArchive.dump(java, classPath, classList, archive, work.resolve(app + ".cds.log"));
+            Files.delete(classList);
+            System.out.printf("%s: made %s (%.1f MB)%n", app, archive, Files.size(archive) / 1e6);
+            withArchive = AppCdsArchive.useOptions(archive);
+        } else {
+            runOnce(java, List.of(), classPath, route, appPackage, environment, log);
+        }
+        // With --cds the two kinds take turns, so that both see the same load on a shared machine.
+        List<AppColdStart.Run> plain = new ArrayList<>();
+        List<AppColdStart.Run> shared = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            plain.add(runOnce(java, List.of(), classPath, route, appPackage, environment, log));
+            if (cds) {
+                shared.add(runOnce(java, withArchive, classPath, route, appPackage, environment, log));
+            }
+        }
+        System.out.printf("%s: %s ms%s; answered %s%n", app, millis(plain, false),
+                cds ? ", with CDS " + millis(shared, false) + " ms" : "", plain.get(0).answers());
+        String calls = String.join(" then ", route.calls().stream().map(c -> c.method() + " " + c.path()).toList());
+        return String.format("| %s | %.0f | %s | %s | %.0f | %s |", app, appPackage.sizeMb(), summary(plain),
+                cds ? summary(shared) : "-", median(plain.stream().map(AppColdStart.Run::heapBytes).sorted().toList())
+                        / 1e6, calls);
+    }
+
+    /** Median wall ms (min-max), CPU s median. */
+    private static String summary(List<AppColdStart.Run> runs) {
+        List<Long> wall = millis(runs, false);
+        List<Long> cpu = millis(runs, true);
+        return String.format("%d (%d-%d), CPU %.1f s", median(wall), wall.get(0), wall.get(wall.size() - 1),
+                median(cpu) / 1000.0);
+    }
+
+    private static List<Long> millis(List<AppColdStart.Run> runs, boolean cpu) {
+        return runs.stream().map(run -> cpu ? run.cpuMillis() : run.firstAnswerMillis()).sorted().toList();
+    }
+
+    private AppColdStart.Run runOnce(String java, List<String> options, String classPath, ColdStartRoute route,
+                                     AppPackage appPackage, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        List<HarnessCall> calls = route.harnessCalls(appPackage, UUID.randomUUID().toString());
+        Path data = Files.createTempDirectory("cold-start-data");
+        try {
+            Map<String, String> env = new HashMap<>(environment);
+            env.put("DATA_DIR", data.toString());
+            return AppColdStart.run(java, options, classPath, calls, env, log);
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private void measurePlatform(Path root, String java) throws IOException, InterruptedException {
+        List<PlatformColdStart.Run> timed = new ArrayList<>();
+        for (int i = 0; i < platformRuns; i++) {
+            timed.add(PlatformColdStart.run(java, root, System.getProperty("java.class.path")));
+        }
+        List<Long> millis = timed.stream().map(PlatformColdStart.Run::firstAnswerMillis).sorted().toList();
+        List<Long> azurite = timed.stream().flatMapToLong(r -> r.azuriteMillis().stream()).sorted().boxed().toList();
+        System.out.printf("%nwhole local platform (./platform start --in-memory to GET /api/v1/knowledge/documents "
+                        + "through the gateway): median %d ms of %d runs (%d-%d), of which Azurite's start %s ms%n",
+                median(millis), millis.size(), millis.get(0), millis.get(millis.size() - 1),
+                azurite.isEmpty() ? "?" : Long.toString(median(azurite)));
+    }
+
+    /**
+     * The app settings of every cold-start JVM: the documented local defaults (local.settings.sample.json), the
+     * Azurite account, and events to the log, because the in-process bus only exists in the local platform. An app
+     * that needs a sibling's address to start gets a closed loopback port: the sibling is not running, and no
+     * route measured here calls it.
+     */
+    private static Map<String, String> environment(Path root, String storage) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        JsonNode sample = Json.mapper().readTree(Files.readString(root.resolve("local.settings.sample.json")));
+        sample.path("Values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        values.put("AzureWebJobsStorage", storage);
+        values.put("EVENT_PUBLISHER", "log");
+        values.put("OPT_OUT_TRACKING", "true");
+        values.put("KNOWLEDGE_API_BASE_URL", NO_SIBLING);
+        values.put("KNOWLEDGE_API_KEY", "cold-start");
+        return values;
+    }
+
+    private static void packageApp(Path root, String app) throws IOException, InterruptedException {
+        Process mvn = new ProcessBuilder("mvn", "-B", "-q", "-Pazure-functions", "-DskipTests", "package",
+                "-pl", "functions/" + app, "-am").directory(root.toFile()).inheritIO().start();
+        if (mvn.waitFor() != 0) {
+            throw new IllegalStateException("Packaging " + app + " failed");
+        }
+    }
+
+    static long median(List<Long> sorted) {
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

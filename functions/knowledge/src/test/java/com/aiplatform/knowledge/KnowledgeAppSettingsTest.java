@@ -1,0 +1,31 @@
+package com.aiplatform.knowledge;
+
+import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.settings.MissingSettingsException;
+import com.aiplatform.shared.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KnowledgeAppSettingsTest {
+
+    @Test
+    void should_name_every_wrong_setting_in_one_start_when_several_groups_are_misconfigured() {
+        Settings settings = Settings.of(Map.of(
+                "KNOWLEDGE_CHUNK_TOKENS", "many",
+                "VECTOR_STORE", "qdrant",
+                "ONNX_EMBEDDING_MODEL", "word2vec",
+                "LLM_PROVIDER", "azure_openai"));
+
+        assertThatThrownBy(() -> KnowledgeApp.create(settings, HostServices.azure()))
+                .isInstanceOfSatisfying(MissingSettingsException.class, e -> assertThat(e.problems())
+                        .contains("KNOWLEDGE_CHUNK_TOKENS must be an integer, not 'many'", "QDRANT_ENDPOINT is missing",
+                                "AZURE_OPENAI_ENDPOINT is missing")
+                        .anyMatch(p -> p.startsWith("ONNX_EMBEDDING_MODEL must be one of"))
+                        .anyMatch(p -> p.startsWith("AzureWebJobsStorage is missing"))
+                        .hasSize(5));
+    }
+}
