@@ -175,6 +175,8 @@ public final class ColdStartCommand implements Callable<Integer> {
         sample.path("Values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
         values.put("AzureWebJobsStorage", storage);
         values.put("EVENT_PUBLISHER", "log");
+        // A package ships MiniLM as the int8 model made at build time (as Bicep sets it for the apps that embed).
+        values.put("ONNX_EMBEDDING_VARIANT", "int8");
         values.put("OPT_OUT_TRACKING", "true");
         values.put("KNOWLEDGE_API_BASE_URL", NO_SIBLING);
         values.put("KNOWLEDGE_API_KEY", "cold-start");
