@@ -20,8 +20,8 @@ public final class Int8ModelBuild {
 
     public static void main(String[] args) throws IOException, URISyntaxException {
         Path output = Path.of(args[0]);
-        Path rewrite = Path.of(PerChannelInt8.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve(PerChannelInt8.class.getName().replace('.', '/') + ".class");
+        Path classes = Path.of(PerChannelInt8.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path rewrite = newest(classes, PerChannelInt8.class, Int8EmbeddingTable.class, OnnxWire.class);
         for (int i = 1; i < args.length; i++) {
             OnnxModel model = OnnxModel.fromName(args[i]);
             Path target = output.resolve(model.int8Resource());
@@ -41,5 +41,18 @@ public final class Int8ModelBuild {
             Files.write(partial, PerChannelInt8.quantize(fp32));
             Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** The most recently compiled of the classes that make the rewrite. */
+    private static Path newest(Path classes, Class<?>... rewrite) throws IOException {
+        Path newest = null;
+        for (Class<?> type : rewrite) {
+            Path file = classes.resolve(type.getName().replace('.', '/') + ".class");
+            if (newest == null || !Files.isRegularFile(file) || (Files.isRegularFile(newest)
+                    && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(newest)) > 0)) {
+                newest = file;
+            }
+        }
+        return newest;
     }
 }

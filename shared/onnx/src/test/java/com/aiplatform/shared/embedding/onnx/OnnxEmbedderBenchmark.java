@@ -112,7 +112,7 @@ public final class OnnxEmbedderBenchmark {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static List<String> documents(Path corpus, int limit) throws IOException {
+    static List<String> documents(Path corpus, int limit) throws IOException {
         List<String> documents = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
@@ -125,7 +125,7 @@ public final class OnnxEmbedderBenchmark {
         return documents;
     }
 
-    private static List<String> queries(Path file, int limit) throws IOException {
+    static List<String> queries(Path file, int limit) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank())
                 .limit(limit)
@@ -141,7 +141,7 @@ public final class OnnxEmbedderBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
