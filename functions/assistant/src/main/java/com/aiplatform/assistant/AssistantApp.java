@@ -33,12 +33,7 @@ import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
-import com.aiplatform.shared.llm.openai.OpenAiSettings;
-import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
-import com.aiplatform.shared.resilience.ResilienceOptions;
 import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
@@ -101,7 +96,7 @@ public final class AssistantApp extends ComposedApp {
             TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
             var answers = new AskService(files, embedder,
                     new BudgetedChat(SharedAdapters.llm(runtime, settings), usage, budget, tokens),
-                    vision(config, settings, clock).map(vision -> new BudgetedChat(vision, usage, budget, tokens)),
+                    vision(config, settings).map(vision -> new BudgetedChat(vision, usage, budget, tokens)),
                     usage);
             var publisher = new PublishService(files, HttpKnowledgeBase.create(KnowledgeApiSettings.from(settings)));
             parts.function(new FileFunctions(files, publisher, config.maxFileBytes()))
@@ -123,11 +118,8 @@ public final class AssistantApp extends ComposedApp {
     }
 
     /** A vision-capable deployment on the configured OpenAI endpoint, behind the same retries and breaker. */
-    private static Optional<LlmClient> vision(AssistantSettings config, Settings settings, Clock clock) {
-        return config.visionDeployment().map(deployment -> {
-            OpenAiSettings openAi = OpenAiSettings.from(settings);
-            return ResilientLlmClient.wrap(new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock),
-                    ResilienceOptions.defaults("azure-openai-vision", openAi.timeout()));
-        });
+    private static Optional<LlmClient> vision(AssistantSettings config, Settings settings) {
+        return config.visionDeployment().map(deployment -> SharedAdapters.llm(settings, deployment,
+                "azure-openai-vision"));
     }
 }

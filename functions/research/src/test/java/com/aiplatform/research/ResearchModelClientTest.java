@@ -38,13 +38,11 @@ class ResearchModelClientTest {
         assertThatThrownBy(() -> Class.forName("com.aiplatform.shared.embedding.onnx.OnnxEmbedder"))
                 .isInstanceOf(ClassNotFoundException.class);
 
-        for (String provider : List.of("azure_openai", "onnx")) {
-            Settings settings = Settings.of(Map.of("EMBEDDING_PROVIDER", provider));
-            assertThatThrownBy(() -> Embedders.fromSettings(settings, new AppParts(ResearchApp.NAME)))
-                    .isInstanceOf(MissingSettingsException.class)
-                    .hasMessageContaining("EMBEDDING_PROVIDER=" + provider)
-                    .hasMessageContaining(provider.equals("onnx") ? "shared-onnx" : "shared-openai");
-        }
+        Settings settings = Settings.of(Map.of("EMBEDDING_PROVIDER", "onnx"));
+        assertThatThrownBy(() -> Embedders.fromSettings(settings, new AppParts(ResearchApp.NAME)))
+                .isInstanceOf(MissingSettingsException.class)
+                .hasMessageContaining("EMBEDDING_PROVIDER=onnx")
+                .hasMessageContaining("shared-onnx");
     }
 
     @Test

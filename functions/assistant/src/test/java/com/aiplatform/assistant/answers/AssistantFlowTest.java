@@ -6,9 +6,9 @@ import com.aiplatform.assistant.files.FileRecord;
 import com.aiplatform.assistant.files.FileStatus;
 import com.aiplatform.assistant.files.Upload;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
-import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.llm.openai.http.OpenAiHttpEndpoint;
+import com.aiplatform.shared.llm.openai.http.OpenAiHttpLlmClient;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.testing.documents.DocumentFixtures;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -110,7 +111,8 @@ class AssistantFlowTest {
         try (var model = new FakeVisionModel()) {
             OpenAiSettings settings = OpenAiSettings.from(Settings.of(Map.of("AZURE_OPENAI_ENDPOINT", model.endpoint(),
                     "AZURE_OPENAI_API_KEY", "test-key")));
-            var vision = new OpenAiLlmClient(OpenAiClients.create(settings), "gpt-4o-vision", Clock.systemUTC());
+            var vision = new OpenAiHttpLlmClient(new OpenAiHttpEndpoint(HttpClient.newHttpClient(), settings, null,
+                    Clock.systemUTC()), "gpt-4o-vision");
             var kit = kit(Optional.of(vision));
             byte[] png = ImageFixtures.picture(32, 24, "png");
             var upload = kit.files.upload(call(ALICE), new Upload(png, "image/png", Optional.empty()));

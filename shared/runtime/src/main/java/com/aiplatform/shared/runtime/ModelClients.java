@@ -5,6 +5,7 @@ import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
+import com.aiplatform.shared.llm.openai.http.OpenAiHttpEndpoint;
 import com.aiplatform.shared.llm.openai.http.OpenAiHttpLlmClient;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.resilience.ResilienceOptions;
@@ -18,10 +19,11 @@ import java.util.function.Supplier;
 
 /**
  * The one class here that names the model clients. {@code LLM_PROVIDER=azure_openai} is answered by the official
- * openai-java adapter in the apps that carry shared-openai (an optional dependency of this module: knowledge,
- * assistant and llm, which also use its embeddings), and by {@link OpenAiHttpLlmClient} (the same wire format,
- * tools and images included, over the JDK's HttpClient) in the others, so that research and the agent ship
- * without openai-java's ~75 MB. Both read the same {@link OpenAiSettings} and sit behind the same retries and circuit breaker.
+ * openai-java adapter in the one app that carries shared-openai (an optional dependency of this module: the llm
+ * app, the model pool), and by {@link OpenAiHttpLlmClient} (the same wire format, tools and images included, over
+ * the JDK's HttpClient) in the others, so that knowledge, the assistant, research and the agent ship without
+ * openai-java's ~75 MB. Both chat clients read the same {@link OpenAiSettings} and sit behind the same retries and
+ * circuit breaker; the embeddings clients ({@link Embedders}) are chosen the same way.
  */
 final class ModelClients {
 
@@ -39,16 +41,26 @@ final class ModelClients {
             return new ExtractiveLlmClient();
         }
         OpenAiSettings openAi = OpenAiSettings.from(settings);
-        LlmClient client = carriesOpenAiJava() ? openAiJava(openAi)
-                : new OpenAiHttpLlmClient(HttpClient.newBuilder().connectTimeout(openAi.timeout()).build(), openAi,
-                        openAi.authentication() == OpenAiSettings.Authentication.ENTRA_ID ? entraTokens(openAi) : null,
-                        Clock.systemUTC());
-        return ResilientLlmClient.wrap(client, ResilienceOptions.defaults("azure-openai-chat", openAi.timeout()));
+        return chat(openAi, openAi.requireChatDeployment(), "azure-openai-chat");
+    }
+
+    /** {@code deployment} on the settings' endpoint, behind retries and a circuit breaker named {@code name}. */
+    static LlmClient chat(OpenAiSettings openAi, String deployment, String name) {
+        LlmClient client = carriesOpenAiJava() ? openAiJava(openAi, deployment)
+                : new OpenAiHttpLlmClient(endpoint(openAi), deployment);
+        return ResilientLlmClient.wrap(client, ResilienceOptions.defaults(name, openAi.timeout()));
+    }
+
+    /** The JDK-HttpClient endpoint of the settings, with Entra ID tokens when they choose Entra ID. */
+    static OpenAiHttpEndpoint endpoint(OpenAiSettings openAi) {
+        return new OpenAiHttpEndpoint(HttpClient.newBuilder().connectTimeout(openAi.timeout()).build(), openAi,
+                openAi.authentication() == OpenAiSettings.Authentication.ENTRA_ID ? entraTokens(openAi) : null,
+                Clock.systemUTC());
     }
 
     /** Apart, so that only an app that carries openai-java ever resolves its classes. */
-    private static LlmClient openAiJava(OpenAiSettings openAi) {
-        return OpenAiLlmClient.create(OpenAiClients.create(openAi), openAi);
+    private static LlmClient openAiJava(OpenAiSettings openAi, String deployment) {
+        return new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, Clock.systemUTC());
     }
 
     /** Whether this app's class path has the openai-java adapter (shared-openai). */

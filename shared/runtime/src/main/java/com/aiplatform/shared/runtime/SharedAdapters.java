@@ -7,6 +7,7 @@ import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.settings.SettingsGroup;
@@ -35,10 +36,18 @@ public final class SharedAdapters {
 
     /**
      * Azure OpenAI (or any OpenAI-compatible endpoint) behind retries and a circuit breaker, or the offline
-     * extractive method. The app must depend on shared-openai itself (see {@link ModelClients}).
+     * extractive method (see {@link ModelClients}).
      */
     public static LlmClient llm(RuntimeSettings runtime, Settings settings) {
         return ModelClients.chat(runtime, settings);
+    }
+
+    /**
+     * Another deployment of the same OpenAI endpoint (a vision deployment, say), behind its own retries and circuit
+     * breaker named {@code name}.
+     */
+    public static LlmClient llm(Settings settings, String deployment, String name) {
+        return ModelClients.chat(OpenAiSettings.from(settings), deployment, name);
     }
 
     /** Event Grid in Azure, the local platform's bus locally, or the log (Core Tools without a topic). */

@@ -12,17 +12,12 @@ import com.aiplatform.shared.llm.LlmException;
 import com.aiplatform.shared.llm.ToolCall;
 import com.aiplatform.shared.llm.ToolSpec;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
-import com.aiplatform.shared.resilience.RetryAfter;
 import com.aiplatform.shared.usage.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,48 +29,28 @@ import java.util.function.Supplier;
  * JDK's HttpClient and Jackson, for the apps that call a model without carrying openai-java (~75 MB): the same
  * {@link OpenAiSettings}, the same request as the openai-java adapter (sources as one system message after the
  * caller's leading system messages, tools as functions, images as data URLs, {@code max_completion_tokens}) and
- * the same errors (408, 429, 5xx and no answer retriable with the server's Retry-After). It does not retry; wrap
- * it in {@code ResilientLlmClient}.
+ * the same errors ({@link OpenAiHttpEndpoint}: 408, 429, 5xx and no answer retriable with the server's
+ * Retry-After). It does not retry; wrap it in {@code ResilientLlmClient}.
  */
 public final class OpenAiHttpLlmClient implements LlmClient {
 
-    private final HttpClient http;
-    private final OpenAiSettings settings;
+    private final OpenAiHttpEndpoint endpoint;
     private final String deployment;
-    private final Supplier<String> entraTokens;
-    private final URI completions;
-    private final Clock clock;
 
     public OpenAiHttpLlmClient(HttpClient http, OpenAiSettings settings, Supplier<String> entraTokens, Clock clock) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.settings = settings;
-        this.deployment = settings.requireChatDeployment();
-        this.entraTokens = entraTokens;
-        this.completions = URI.create(settings.baseUrl() + "/chat/completions");
-        this.clock = clock;
-        if (settings.authentication() == OpenAiSettings.Authentication.ENTRA_ID) {
-            Objects.requireNonNull(entraTokens, "entraTokens");
-        }
+        this(new OpenAiHttpEndpoint(http, settings, entraTokens, clock), settings.requireChatDeployment());
+    }
+
+    /** Chat on {@code deployment} (a vision deployment, say) rather than the settings' chat deployment. */
+    public OpenAiHttpLlmClient(OpenAiHttpEndpoint endpoint, String deployment) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.deployment = Objects.requireNonNull(deployment, "deployment");
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(completions)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body(request, deployment))));
-        switch (settings.authentication()) {
-            case AZURE_API_KEY -> call.header("api-key", settings.apiKey().orElseThrow());
-            case BEARER_API_KEY -> call.header("Authorization", "Bearer " + settings.apiKey().orElseThrow());
-            case ENTRA_ID -> call.header("Authorization", "Bearer " + entraTokens.get());
-            case NONE -> { }
-        }
-        HttpResponse<String> response = send(call.build());
-        if (response.statusCode() / 100 != 2) {
-            throw failure(response);
-        }
-        return toResponse(readJson(response), request);
+        return toResponse(endpoint.post("/chat/completions", body(request, deployment), "Chat completion on " + deployment),
+                request);
     }
 
     @Override
@@ -175,49 +150,5 @@ public final class OpenAiHttpLlmClient implements LlmClient {
                 : Usage.none(deployment);
         return new ChatResponse(text, toolCalls, GroundingPrompt.citations(text, request.sources()), Generator.MODEL,
                 used, choice.path("finish_reason").asText(null));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new LlmException("Chat completion on " + deployment + " got no answer: " + e, 0, true, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmException("Interrupted during a chat completion on " + deployment, 0, false, null, e);
-        }
-    }
-
-    private JsonNode readJson(HttpResponse<String> response) {
-        try {
-            return Json.tree(response.body());
-        } catch (IllegalArgumentException e) {
-            throw new LlmException("Chat completion on " + deployment + " answered with no JSON body", 200, false,
-                    null, e);
-        }
-    }
-
-    /** 408, 429 and 5xx may pass; other 4xx carry the server's own {@code code: message}. */
-    private LlmException failure(HttpResponse<String> response) {
-        int status = response.statusCode();
-        boolean retriable = status == 408 || status == 429 || status >= 500;
-        var retryAfter = retriable ? RetryAfter.parse(response.headers().firstValue("retry-after-ms"),
-                response.headers().firstValue("retry-after"), clock).orElse(null) : null;
-        return new LlmException("Chat completion on " + deployment + " failed with HTTP " + status + ": "
-                + detail(response.body()), status, retriable, retryAfter, null);
-    }
-
-    private static String detail(String body) {
-        try {
-            JsonNode tree = Json.tree(body);
-            JsonNode error = tree.has("error") ? tree.get("error") : tree;
-            if (error.hasNonNull("message")) {
-                String code = error.path("code").asText("");
-                return (code.isEmpty() ? "" : code + ": ") + error.get("message").asText();
-            }
-        } catch (IllegalArgumentException notJson) {
-            // a body that is not JSON is shown as it is, cut short
-        }
-        return body.length() > 300 ? body.substring(0, 300) : body;
     }
 }
