@@ -177,7 +177,7 @@ public final class DefinitionGateway implements Gateway {
         forwarded.put(GatewayHeaders.TENANT_ID, caller.tenantId());
         forwarded.put(GatewayHeaders.ROLES, String.join(",", caller.roles()));
         forwarded.put(GatewayHeaders.GROUPS, String.join(",", caller.groups()));
-        forwarded.put(GatewayHeaders.CACHE_POLICY, product.llmCache().mode());
+        forwarded.put(GatewayHeaders.CACHE_POLICY, product.llmCache().header());
         return forwarded;
     }
 

@@ -4,6 +4,7 @@ import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,18 +87,32 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
     }
 
     /**
-     * Whether the llm app may answer this product's chat completions from its cache: {@code off}, or {@code exact}
-     * (the same tenant, model and parameters seen before). The gateway passes the mode on in a header it sets.
+     * Whether the llm app may answer this product's chat completions from its cache: {@code off}, {@code exact}
+     * (the same tenant, model and parameters seen before) or {@code semantic} (also a prompt whose embedding has at
+     * least {@code threshold} cosine similarity with a cached one, the other parameters the same). The gateway
+     * passes it on in a header it sets ({@link #header()}).
      */
-    public record LlmCache(String mode) {
+    public record LlmCache(String mode, Double threshold) {
 
-        static final List<String> MODES = List.of("off", "exact");
-        public static final LlmCache OFF = new LlmCache("off");
+        static final List<String> MODES = List.of("off", "exact", "semantic");
+        public static final LlmCache OFF = new LlmCache("off", null);
 
         public LlmCache {
             if (!MODES.contains(mode)) {
                 throw new IllegalArgumentException("llmCache.mode must be one of " + MODES + ", not " + mode);
             }
+            if (mode.equals("semantic") != (threshold != null)) {
+                throw new IllegalArgumentException("llmCache.threshold is required with mode semantic and only then");
+            }
+            if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("llmCache.threshold must be in (0, 1], not " + threshold);
+            }
+        }
+
+        /** The value of the cache policy header: {@code off}, {@code exact} or {@code semantic;threshold=0.95}. */
+        public String header() {
+            return threshold == null ? mode
+                    : mode + ";threshold=" + BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -47,9 +47,9 @@ class DefinitionGatewayTest {
     }
 
     @Test
-    void should_forward_the_products_llm_cache_mode_and_drop_the_one_a_client_sent() {
+    void should_forward_the_products_llm_cache_policy_and_drop_the_one_a_client_sent() {
         Map<String, String> spoofing = Map.of("ocp-apim-subscription-key", "standard-key",
-                GatewayHeaders.CACHE_POLICY, "exact");
+                GatewayHeaders.CACHE_POLICY, "semantic;threshold=0.1");
         String developmentKey = "development-key";
         var gatewayWithDevelopment = new DefinitionGateway(GatewayDefinition.load(), key -> Optional.ofNullable(
                 key.equals(developmentKey) ? new Subscription("dev", "acme", "development", Set.of()) : KEYS.get(key)),
@@ -60,8 +60,19 @@ class DefinitionGatewayTest {
                 Map.of("ocp-apim-subscription-key", developmentKey, "X-AIPlatform-Cache-Policy", "off")).forward();
 
         assertThat(standard).containsEntry(GatewayHeaders.CACHE_POLICY, "off").hasSize(5);
-        assertThat(development).containsEntry(GatewayHeaders.CACHE_POLICY, "exact")
+        assertThat(development).containsEntry(GatewayHeaders.CACHE_POLICY, "semantic;threshold=0.95")
                 .doesNotContainKey("X-AIPlatform-Cache-Policy");
+    }
+
+    @Test
+    void should_refuse_an_llm_cache_when_its_threshold_is_missing_out_of_range_or_without_semantic() {
+        assertThat(new GatewayDefinition.LlmCache("semantic", 1.0).header()).isEqualTo("semantic;threshold=1");
+        assertThat(new GatewayDefinition.LlmCache("exact", null).header()).isEqualTo("exact");
+        for (var invalid : List.<Runnable>of(() -> new GatewayDefinition.LlmCache("semantic", null),
+                () -> new GatewayDefinition.LlmCache("semantic", 0.0), () -> new GatewayDefinition.LlmCache("semantic", 1.5),
+                () -> new GatewayDefinition.LlmCache("exact", 0.9), () -> new GatewayDefinition.LlmCache("fuzzy", null))) {
+            assertThatThrownBy(invalid::run).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
