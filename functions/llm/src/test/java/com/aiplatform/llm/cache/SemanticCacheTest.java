@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The semantic cache over the real chat service, the real bundled embedder (all-MiniLM-L6-v2, int8) and the
@@ -237,6 +238,20 @@ class SemanticCacheTest {
                 "semantic;threshold=abc", "semantic;threshold=0.95;x", "semantic;threshold=-0.5",
                 "semantic,threshold=0.9", "exact;threshold=0.9").stream().map(CachePolicy::fromHeader).toList())
                 .containsOnly(CachePolicy.OFF);
+    }
+
+    @Test
+    void should_compare_within_rounding_of_the_float_cosine_when_the_stored_embedding_is_int8() {
+        float[] first = embedder.embed("What is the refund policy?");
+        float[] paraphrase = embedder.embed("what's the refund policy");
+        double exact = 0;
+        for (int i = 0; i < first.length; i++) {
+            exact += first[i] * paraphrase[i];
+        }
+
+        assertThat(TableSemanticIndex.cosine(paraphrase, TableSemanticIndex.int8(first))).isCloseTo(exact, within(0.003));
+        assertThat(TableSemanticIndex.cosine(first, TableSemanticIndex.int8(first))).isGreaterThan(0.999);
+        assertThat(TableSemanticIndex.int8(first)).hasSize(first.length);
     }
 
     private List<String> semanticRows() {
