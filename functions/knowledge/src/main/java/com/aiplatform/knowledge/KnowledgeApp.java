@@ -135,7 +135,7 @@ public final class KnowledgeApp extends ComposedApp {
                 config.ingestionQueue()), documents, pipeline.extractor(), config.synchronousIngestMaxBytes(),
                 ports.clock());
         var search = new SearchService(ports.vectors(), embedder, ports.usage(), config.searchCandidates(),
-                ports.searchHelpers());
+                ports.searchHelpers(), config.hybridFusion());
         var answers = new AnswerService(search, new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens),
                 new AnswerCheck(embedder));
         return new Services(documents, ingestions, search, answers);
