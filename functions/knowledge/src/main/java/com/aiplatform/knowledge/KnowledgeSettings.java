@@ -14,10 +14,14 @@ import java.util.Optional;
 public record KnowledgeSettings(String documentsContainer, String documentsTable, String ingestionsTable,
                                 String ingestionQueue, long synchronousIngestMaxBytes, long maxDocumentBytes,
                                 int chunkTokens, int chunkOverlapTokens, int searchCandidates, Fusion hybridFusion,
+                                AnswerJudge answerJudge,
                                 VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
                                 Optional<String> qdrantApiKey, String qdrantCollection) {
 
     public enum VectorBackend { LUCENE, QDRANT }
+
+    /** Whether a model's answer is also judged by the model ({@code KNOWLEDGE_ANSWER_JUDGE}). */
+    public enum AnswerJudge { OFF, MODEL }
 
     /** Chosen by {@code ./platform eval --fusion-sweep} on SciFact (docs/benchmarks.md). */
     static final Fusion DEFAULT_FUSION = Fusion.EQUAL;
@@ -44,6 +48,7 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),
                 read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100),
                 fusion(read),
+                read.choice("KNOWLEDGE_ANSWER_JUDGE", AnswerJudge.class, AnswerJudge.OFF),
                 vectorStore,
                 Path.of(read.string("LUCENE_INDEX_DIR", dataDir.resolve("knowledge/index").toString())),
                 vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
