@@ -1,5 +1,6 @@
 package com.aiplatform.bench;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.local.FreePort;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.FunctionReader;
@@ -123,8 +124,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         for (int round = 0; round < rounds; round++) {
             for (int t = 0; t < n; t++) {
                 double[] latencies = load.latencies(targets.get(t).url(), targets.get(t).headers(), requests);
-                p50[t][round] = LoadGenerator.percentile(latencies, 50);
-                p99[t][round] = LoadGenerator.percentile(latencies, 99);
+                p50[t][round] = Percentiles.percentile(latencies, 50);
+                p99[t][round] = Percentiles.percentile(latencies, 99);
                 rate[t][round] = load.throughput(targets.get(t).url(), targets.get(t).headers(), threads,
                         throughputRequests);
             }
@@ -140,17 +141,12 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                 addedP50[round] = p50[t][round] - p50[0][round];
                 addedP99[round] = p99[t][round] - p99[0][round];
             }
-            System.out.printf("%-42s %9.3f %9.3f %12.3f %12.3f %11.0f%n", targets.get(t).name(), median(p50[t]),
-                    median(p99[t]), median(addedP50), median(addedP99), median(rate[t]));
+            System.out.printf("%-42s %9.3f %9.3f %12.3f %12.3f %11.0f%n", targets.get(t).name(), Percentiles.median(p50[t]),
+                    Percentiles.median(p99[t]), Percentiles.median(addedP50), Percentiles.median(addedP99),
+                    Percentiles.median(rate[t]));
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
 
     /** The repository's definition plus the bench API in a product whose limits the run cannot reach. */
     private static Gateway definitionGateway() {

@@ -1,5 +1,6 @@
 package com.aiplatform.bench.eval;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.bench.DeterministicOpenAiBackend;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
@@ -163,14 +164,14 @@ public final class LlmBenchCommand implements Callable<Integer> {
     }
 
     private static void print(String path, double[] millis, double[] direct) {
-        double p50 = BenchCommand.percentile(millis, 50);
-        double p99 = BenchCommand.percentile(millis, 99);
+        double p50 = Percentiles.percentile(millis, 50);
+        double p99 = Percentiles.percentile(millis, 99);
         if (direct == null) {
             System.out.printf("%-32s p50 %7.2f ms  p99 %7.2f ms%n", path, p50, p99);
             return;
         }
         System.out.printf("%-32s p50 %7.2f ms  p99 %7.2f ms  added p50 %+7.2f ms  p99 %+7.2f ms%n", path, p50, p99,
-                p50 - BenchCommand.percentile(direct, 50), p99 - BenchCommand.percentile(direct, 99));
+                p50 - Percentiles.percentile(direct, 50), p99 - Percentiles.percentile(direct, 99));
     }
 
     private static String loadAverage() {

@@ -18,6 +18,7 @@ import com.aiplatform.shared.health.HealthCheck;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.knowledge.search.AnswerCheck;
 import com.aiplatform.knowledge.search.AnswerService;
+import com.aiplatform.knowledge.search.ModelJudge;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobKey;
@@ -50,6 +51,7 @@ import com.aiplatform.shared.vector.qdrant.QdrantVectorStore;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,9 +137,11 @@ public final class KnowledgeApp extends ComposedApp {
                 config.ingestionQueue()), documents, pipeline.extractor(), config.synchronousIngestMaxBytes(),
                 ports.clock());
         var search = new SearchService(ports.vectors(), embedder, ports.usage(), config.searchCandidates(),
-                ports.searchHelpers());
-        var answers = new AnswerService(search, new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens),
-                new AnswerCheck(embedder));
+                ports.searchHelpers(), config.hybridFusion());
+        var chat = new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens);
+        var answers = new AnswerService(search, chat, new AnswerCheck(embedder),
+                config.answerJudge() == KnowledgeSettings.AnswerJudge.MODEL ? Optional.of(new ModelJudge(chat))
+                        : Optional.empty());
         return new Services(documents, ingestions, search, answers);
     }
 

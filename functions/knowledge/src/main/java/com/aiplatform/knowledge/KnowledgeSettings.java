@@ -1,5 +1,6 @@
 package com.aiplatform.knowledge;
 
+import com.aiplatform.knowledge.search.Fusion;
 import com.aiplatform.shared.settings.Settings;
 
 import java.nio.file.Path;
@@ -12,11 +13,18 @@ import java.util.Optional;
  */
 public record KnowledgeSettings(String documentsContainer, String documentsTable, String ingestionsTable,
                                 String ingestionQueue, long synchronousIngestMaxBytes, long maxDocumentBytes,
-                                int chunkTokens, int chunkOverlapTokens, int searchCandidates,
+                                int chunkTokens, int chunkOverlapTokens, int searchCandidates, Fusion hybridFusion,
+                                AnswerJudge answerJudge,
                                 VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
                                 Optional<String> qdrantApiKey, String qdrantCollection) {
 
     public enum VectorBackend { LUCENE, QDRANT }
+
+    /** Whether a model's answer is also judged by the model ({@code KNOWLEDGE_ANSWER_JUDGE}). */
+    public enum AnswerJudge { OFF, MODEL }
+
+    /** Chosen by {@code ./platform eval --fusion-sweep} on SciFact (docs/benchmarks.md). */
+    static final Fusion DEFAULT_FUSION = Fusion.EQUAL;
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -39,6 +47,8 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.integer("KNOWLEDGE_CHUNK_TOKENS", 250),
                 read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),
                 read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100),
+                fusion(read),
+                read.choice("KNOWLEDGE_ANSWER_JUDGE", AnswerJudge.class, AnswerJudge.OFF),
                 vectorStore,
                 Path.of(read.string("LUCENE_INDEX_DIR", dataDir.resolve("knowledge/index").toString())),
                 vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
@@ -46,5 +56,17 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.optional("QDRANT_API_KEY"),
                 read.string("QDRANT_COLLECTION", "knowledge-chunks"));
         return result;
+    }
+
+    /** Hybrid search's weighted reciprocal rank fusion; a weight or constant that ranks nothing is a problem. */
+    private static Fusion fusion(Settings.Reader read) {
+        int k = read.integer("KNOWLEDGE_HYBRID_RRF_K", DEFAULT_FUSION.k());
+        double denseWeight = read.decimal("KNOWLEDGE_HYBRID_DENSE_WEIGHT", DEFAULT_FUSION.denseWeight());
+        try {
+            return new Fusion(k, denseWeight, 1);
+        } catch (IllegalArgumentException e) {
+            read.problem("KNOWLEDGE_HYBRID_RRF_K and KNOWLEDGE_HYBRID_DENSE_WEIGHT: " + e.getMessage());
+            return DEFAULT_FUSION;
+        }
     }
 }
