@@ -11,12 +11,12 @@ import com.aiplatform.local.gateway.CachedSubscriptions;
 import com.aiplatform.local.gateway.DefinitionGateway;
 import com.aiplatform.local.gateway.Gateway;
 import com.aiplatform.local.gateway.GatewayDefinition;
+import com.aiplatform.local.gateway.ResolvedSubscription;
 import com.aiplatform.local.http.HttpHost;
 import com.aiplatform.local.http.HttpRoute;
 import com.aiplatform.local.http.RouteTable;
 import com.aiplatform.local.http.RouteTemplate;
 import com.aiplatform.local.invoke.FunctionInvoker;
-import com.aiplatform.platform.consumers.Subscription;
 import com.aiplatform.shared.settings.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -160,7 +160,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         List<GatewayDefinition.Product> products = new ArrayList<>(base.products());
         products.add(product);
         var definition = new GatewayDefinition(base.version(), base.identity(), base.cors(), apis, products);
-        Map<String, Subscription> keys = Map.of(KEY, new Subscription("bench", "bench", "bench", Set.of()));
+        Map<String, ResolvedSubscription> keys = Map.of(KEY, new ResolvedSubscription("bench", "bench", "bench", Set.of()));
         Clock clock = Clock.systemUTC();
         return new DefinitionGateway(definition, new CachedSubscriptions(key -> Optional.ofNullable(keys.get(key)),
                 Duration.ofSeconds(5), clock), Optional.empty(), clock);

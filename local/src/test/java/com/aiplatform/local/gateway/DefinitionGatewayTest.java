@@ -1,6 +1,5 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.platform.consumers.Subscription;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.testing.time.ManualClock;
@@ -21,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DefinitionGatewayTest {
 
     private static final String SEARCH = "/api/v1/knowledge/search";
-    private static final Map<String, Subscription> KEYS = Map.of(
-            "starter-key", new Subscription("shop", "acme", "starter", Set.of("reader")),
-            "standard-key", new Subscription("ops", "acme", "standard", Set.of("admin")),
-            "hr-key", new Subscription("hr-app", "acme", "starter", Set.of(), Set.of("hr", "managers")));
+    private static final Map<String, ResolvedSubscription> KEYS = Map.of(
+            "starter-key", new ResolvedSubscription("shop", "acme", "starter", Set.of("reader")),
+            "standard-key", new ResolvedSubscription("ops", "acme", "standard", Set.of("admin")),
+            "hr-key", new ResolvedSubscription("hr-app", "acme", "starter", Set.of(), Set.of("hr", "managers")));
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final Tokens issuer = new Tokens("k1");
@@ -52,7 +51,7 @@ class DefinitionGatewayTest {
                 GatewayHeaders.CACHE_POLICY, "semantic;threshold=0.1");
         String developmentKey = "development-key";
         var gatewayWithDevelopment = new DefinitionGateway(GatewayDefinition.load(), key -> Optional.ofNullable(
-                key.equals(developmentKey) ? new Subscription("dev", "acme", "development", Set.of()) : KEYS.get(key)),
+                key.equals(developmentKey) ? new ResolvedSubscription("dev", "acme", "development", Set.of()) : KEYS.get(key)),
                 Optional.empty(), clock);
 
         var standard = gatewayWithDevelopment.admit("POST", "/api/v1/llm/v1/chat/completions", spoofing).forward();
