@@ -80,7 +80,7 @@ public final class OpenApiTools {
         return List.copyOf(tools);
     }
 
-    private static McpTool derive(GatewayDefinition.Tool tool, JsonNode document) {
+    static McpTool derive(GatewayDefinition.Tool tool, JsonNode document) {
         OpenApiOperation found = OpenApiOperation.find(document, tool.operationId());
         JsonSchemas schemas = new JsonSchemas(document);
         ObjectNode properties = JsonNodeFactory.instance.objectNode();
@@ -156,34 +156,10 @@ public final class OpenApiTools {
         if (result.isPresent() && !result.get().startsWith("/")) {
             throw new IllegalArgumentException("the result '" + result.get() + "' is not a JSON pointer");
         }
-        Optional<McpTool.Follow> follow = Optional.ofNullable(tool.follow()).map(f -> follow(tool, f, document, properties));
+        Optional<McpTool.Follow> follow = Optional.ofNullable(tool.follow())
+                .map(f -> FollowDerivation.derive(tool, f, document, properties));
         return new McpTool(tool.name(), description(found.operation(), tool), found.method().toUpperCase(),
                 found.path(), pathParameters, queryParameters, bodyProperties, shape, input, result, follow);
-    }
-
-    private static McpTool.Follow follow(GatewayDefinition.Tool tool, GatewayDefinition.Follow follow, JsonNode document,
-                                         ObjectNode properties) {
-        McpTool read = derive(new GatewayDefinition.Tool(tool.name() + ".follow", tool.api(), follow.operationId(), null),
-                document);
-        if (!read.method().equals("GET") || read.pathParameters().size() != 1 || !read.required().equals(read.pathParameters())) {
-            throw new IllegalArgumentException("the follow operation '" + follow.operationId()
-                    + "' must be a GET with one path parameter and no other required argument");
-        }
-        if (follow.until().isEmpty() || follow.progress() == null || !follow.progress().startsWith("/")
-                || follow.maxWaitSeconds() < 1) {
-            throw new IllegalArgumentException("follow needs 'until' statuses, a 'progress' JSON pointer and"
-                    + " 'maxWaitSeconds' of at least 1");
-        }
-        if (properties.has(McpTool.MAX_WAIT)) {
-            throw new IllegalArgumentException("the operation has an argument named '" + McpTool.MAX_WAIT
-                    + "', which a following tool adds");
-        }
-        properties.putObject(McpTool.MAX_WAIT).put("type", "integer").put("minimum", 1)
-                .put("maximum", follow.maxWaitSeconds()).put("description", "How long to wait for the task to end,"
-                        + " at most " + follow.maxWaitSeconds() + " s (the default); then the answer says the task's"
-                        + " status and id, and the task goes on");
-        return new McpTool.Follow(read, follow.until(), follow.progress(), follow.maxWaitSeconds(),
-                java.time.Duration.ofMillis(follow.intervalMillis()));
     }
 
     private static String description(JsonNode operation, GatewayDefinition.Tool tool) {
