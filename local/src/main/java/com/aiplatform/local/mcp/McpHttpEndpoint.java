@@ -125,10 +125,21 @@ public final class McpHttpEndpoint {
                 server.handle(message, caller, Optional.of(stream)).ifPresent(stream::send);
             } catch (McpStream.ClientGone gone) {
                 LOG.debug("The MCP client left before the answer to {}", message.path("id"));
+            } catch (RuntimeException e) { // the head is sent: the failure can only be the stream's last message
+                LOG.error("An MCP call answered on a stream failed (request {})", caller.get("x-request-id"), e);
+                sendQuietly(stream, McpServer.error(message.path("id"), McpServer.INTERNAL_ERROR, "Internal error"));
             }
         };
         return new Reply(200, Map.of("content-type", SseStream.CONTENT_TYPE, "cache-control", "no-cache"), new byte[0],
                 Optional.of(body));
+    }
+
+    private static void sendQuietly(McpStream stream, com.fasterxml.jackson.databind.node.ObjectNode message) {
+        try {
+            stream.send(message);
+        } catch (McpStream.ClientGone gone) {
+            LOG.debug("The MCP client left before the error");
+        }
     }
 
     private static boolean accepts(Map<String, String> headers, String mediaType) {

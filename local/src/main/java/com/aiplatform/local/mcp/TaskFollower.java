@@ -88,8 +88,8 @@ final class TaskFollower {
                                            ToolCaller.Response last) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.putArray("content").addObject().put("type", "text").put("text", "The task " + id + " is still "
-                + task.path("status").asText("running") + " " + why + "; it goes on: read it again at "
-                + read.pathAndQuery() + " (the status tool) or wait again. Last state: " + last.body());
+                + task.path("status").asText("running") + " " + why + " and goes on; read its state at GET "
+                + read.pathAndQuery() + ". Last state: " + last.body());
         result.put("isError", true);
         if (task.isObject()) {
             result.set("structuredContent", task);

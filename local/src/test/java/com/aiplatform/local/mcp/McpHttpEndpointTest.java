@@ -124,13 +124,38 @@ class McpHttpEndpointTest {
         assertThat(answer.headers()).containsEntry("content-type", "application/json");
     }
 
+    @Test
+    void should_end_the_stream_with_an_internal_error_when_the_tool_fails_after_the_stream_began() {
+        McpHttpEndpoint failing = researchEndpoint((method, path, body, headers) -> {
+            if (method.equals("POST")) {
+                return new ToolCaller.Response(202, "application/json", "{\"id\":\"t1\",\"status\":\"queued\"}");
+            }
+            throw new IllegalStateException("the task store is gone");
+        });
+        var streamed = failing.serve("POST", Map.of("content-type", "application/json", "accept", "text/event-stream"),
+                () -> bytes("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"research_run\","
+                        + "\"arguments\":{\"question\":\"q\"},\"_meta\":{\"progressToken\":\"t\"}}}"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        streamed.stream().orElseThrow().writeTo(out);
+
+        List<JsonNode> events = events(out.toString(StandardCharsets.UTF_8));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).path("id").asInt()).isEqualTo(4);
+        assertThat(events.get(1).path("error").path("code").asInt()).isEqualTo(-32603);
+        assertThat(events.get(1).toString()).doesNotContain("task store");
+    }
+
     private static McpHttpEndpoint researchEndpoint() {
-        GatewayDefinition definition = GatewayDefinition.load();
-        ManualClock clock = new ManualClock(Instant.parse("2026-12-03T12:00:00Z"));
-        ToolCaller caller = (method, path, body, headers) -> method.equals("POST")
+        return researchEndpoint((method, path, body, headers) -> method.equals("POST")
                 ? new ToolCaller.Response(202, "application/json", "{\"id\":\"t1\",\"status\":\"queued\"}")
                 : new ToolCaller.Response(200, "application/json",
-                        "{\"id\":\"t1\",\"status\":\"completed\",\"percentComplete\":100,\"report\":{\"text\":\"R\"}}");
+                        "{\"id\":\"t1\",\"status\":\"completed\",\"percentComplete\":100,\"report\":{\"text\":\"R\"}}"));
+    }
+
+    private static McpHttpEndpoint researchEndpoint(ToolCaller caller) {
+        GatewayDefinition definition = GatewayDefinition.load();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-03T12:00:00Z"));
         return new McpHttpEndpoint(definition, new McpServer("test",
                 OpenApiTools.fromClassPath(definition, Set.of("research")), caller, clock, clock::advance));
     }

@@ -115,7 +115,7 @@ class TaskFollowerTest {
 
         assertThat(result.path("isError").asBoolean()).isTrue();
         assertThat(result.path("content").get(0).path("text").asText())
-                .contains("The task t1 is still researching after 2 s", "/api/v1/research/tasks/t1");
+                .contains("The task t1 is still researching after 2 s and goes on", "GET /api/v1/research/tasks/t1");
         assertThat(result.path("structuredContent").path("status").asText()).isEqualTo("researching");
         assertThat(caller.calls).hasSize(1 + 2); // the start, then a read every second (gateway.json) for 2 s
         assertThat(stream.sent).extracting(n -> n.path("params").path("progressToken").asInt()).containsExactly(5, 5);
