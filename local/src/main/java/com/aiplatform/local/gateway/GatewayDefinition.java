@@ -143,9 +143,30 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
 
     /**
      * One MCP tool: the operation {@code operationId} of {@code api}; {@code result}, when set, is a JSON pointer
-     * into the operation's answer that the tool returns instead of the whole answer.
+     * into the operation's answer that the tool returns instead of the whole answer; {@code follow}, when set,
+     * makes the tool wait for the task the operation starts (see {@link Follow}).
      */
-    public record Tool(String name, String api, String operationId, String result) {
+    public record Tool(String name, String api, String operationId, String result, Follow follow) {
+
+        public Tool(String name, String api, String operationId, String result) {
+            this(name, api, operationId, result, null);
+        }
+    }
+
+    /**
+     * A tool that starts a long task and follows it to its end: the operation answers with the task's {@code id};
+     * {@code operationId} (a GET of the same API with one path parameter) is then read with that id every
+     * {@code intervalMillis} until its {@code status} is one of {@code until}, for at most the tool argument
+     * {@code maxWaitSeconds} (capped at {@code maxWaitSeconds} here). {@code progress} points at the task's
+     * progress out of 100; a client that asks for progress gets it as {@code notifications/progress}.
+     */
+    public record Follow(String operationId, List<String> until, String progress, int maxWaitSeconds,
+                         long intervalMillis) {
+
+        public Follow {
+            until = until == null ? List.of() : List.copyOf(until);
+            intervalMillis = intervalMillis <= 0 ? 500 : intervalMillis;
+        }
     }
 
     public record Limit(long calls, long renewalPeriodSeconds) {
