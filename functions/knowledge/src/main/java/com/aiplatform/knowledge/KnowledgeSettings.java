@@ -2,21 +2,15 @@ package com.aiplatform.knowledge;
 
 import com.aiplatform.shared.settings.Settings;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
 /**
  * The knowledge app's settings, read once at start-up. Names are spelled the same in
  * local.settings.sample.json, the Bicep app settings and the README. The settings every app shares
- * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}.
+ * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}; the vector store's in
+ * {@link com.aiplatform.shared.runtime.VectorStores}, the embedder's in {@link com.aiplatform.shared.runtime.Embedders}.
  */
 public record KnowledgeSettings(String documentsContainer, String documentsTable, String ingestionsTable,
                                 String ingestionQueue, long synchronousIngestMaxBytes, long maxDocumentBytes,
-                                int chunkTokens, int chunkOverlapTokens, int searchCandidates,
-                                VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
-                                Optional<String> qdrantApiKey, String qdrantCollection) {
-
-    public enum VectorBackend { LUCENE, QDRANT }
+                                int chunkTokens, int chunkOverlapTokens, int searchCandidates) {
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -27,8 +21,6 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
 
     /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
     public static KnowledgeSettings read(Settings.Reader read) {
-        Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
-        var vectorStore = read.choice("VECTOR_STORE", VectorBackend.class, VectorBackend.LUCENE);
         var result = new KnowledgeSettings(
                 read.string("KNOWLEDGE_DOCUMENTS_CONTAINER", "knowledge-documents"),
                 read.string("KNOWLEDGE_DOCUMENTS_TABLE", "knowledgedocuments"),
@@ -38,13 +30,7 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.longValue("KNOWLEDGE_MAX_DOCUMENT_BYTES", 10L * 1024 * 1024),
                 read.integer("KNOWLEDGE_CHUNK_TOKENS", 250),
                 read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),
-                read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100),
-                vectorStore,
-                Path.of(read.string("LUCENE_INDEX_DIR", dataDir.resolve("knowledge/index").toString())),
-                vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
-                        : read.optional("QDRANT_ENDPOINT"),
-                read.optional("QDRANT_API_KEY"),
-                read.string("QDRANT_COLLECTION", "knowledge-chunks"));
+                read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100));
         return result;
     }
 }

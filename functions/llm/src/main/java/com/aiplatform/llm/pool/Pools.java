@@ -49,11 +49,10 @@ public final class Pools {
             return new BackendPool(config.chatModelId().orElse(config.backends().get(0).deployment()), members,
                     bound -> ThreadLocalRandom.current().nextInt(bound));
         }
-        LlmClient single = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE
-                ? new ConversationSourcesLlmClient(new ExtractiveLlmClient(tokens), tokens)
-                : SharedAdapters.llm(runtime, settings);
-        members.add(new PoolMember(runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE ? "extractive-offline"
-                : "azure-openai", 1, 1, single, breaker, Duration.ZERO, clock));
+        LlmClient single = SharedAdapters.llm(runtime, settings,
+                () -> new ConversationSourcesLlmClient(new ExtractiveLlmClient(tokens), tokens));
+        members.add(new PoolMember(SharedAdapters.offlineOr(runtime, () -> "extractive-offline", () -> "azure-openai"),
+                1, 1, single, breaker, Duration.ZERO, clock));
         return new BackendPool(config.chatModelId().orElse(single.modelName()), members, bound -> 0);
     }
 
