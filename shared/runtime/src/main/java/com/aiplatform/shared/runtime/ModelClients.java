@@ -45,8 +45,13 @@ final class ModelClients {
 
     /** A vision-capable {@code deployment} on the same endpoint, behind its own retries and breaker ({@link VisionModels}). */
     static LlmClient vision(OpenAiSettings openAi, String deployment, Clock clock) {
-        return ResilientLlmClient.wrap(new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock),
+        return ResilientLlmClient.wrap(deployment(openAi, deployment, clock),
                 ResilienceOptions.defaults("azure-openai-vision", openAi.timeout()));
+    }
+
+    /** A chat {@code deployment} through openai-java, with no retries of its own ({@link SharedAdapters#deployment}). */
+    static LlmClient deployment(OpenAiSettings openAi, String deployment, Clock clock) {
+        return new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock);
     }
 
     /** Apart, so that only an app that carries openai-java ever resolves its classes. */

@@ -8,6 +8,7 @@ import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.settings.SettingsGroup;
@@ -58,6 +59,15 @@ public final class SharedAdapters {
      */
     public static <T> T offlineOr(RuntimeSettings runtime, Supplier<T> offline, Supplier<T> withModel) {
         return runtime.offline() ? offline.get() : withModel.get();
+    }
+
+    /**
+     * A chat {@code deployment} on the endpoint {@code openAi} names, with no retries or breaker of its own, for a
+     * caller that puts its own around each deployment (the llm app's pool, {@code LLM_BACKENDS}). The app must
+     * carry shared-openai.
+     */
+    public static LlmClient deployment(OpenAiSettings openAi, String deployment, Clock clock) {
+        return ModelClients.deployment(openAi, deployment, clock);
     }
 
     /** Event Grid in Azure, the local platform's bus locally, or the log (Core Tools without a topic). */

@@ -2,10 +2,13 @@ package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
+import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.settings.Settings;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +46,13 @@ class SharedAdaptersTest {
         assertThat(llm.modelName()).isEqualTo("gpt-chat");
         assertThat(SharedAdapters.offlineOr(RuntimeSettings.from(MODEL), () -> "offline", () -> "model"))
                 .isEqualTo("model");
+    }
+
+    @Test
+    void should_build_a_client_without_retries_on_the_named_deployment_when_a_pool_asks_for_one() {
+        LlmClient member = SharedAdapters.deployment(OpenAiSettings.from(MODEL), "gpt-backup", Clock.systemUTC());
+
+        assertThat(member).isInstanceOf(OpenAiLlmClient.class);
+        assertThat(member.modelName()).isEqualTo("gpt-backup");
     }
 }
