@@ -109,6 +109,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void should_leave_the_choice_of_vector_store_model_client_events_and_budget_to_shared_runtime() {
+        String[] apps = apps().stream().map(app -> "com.aiplatform." + app + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(apps)
+                .should().dependOnClassesThat().resideInAnyPackage("com.aiplatform.shared.vector.lucene..",
+                        "com.aiplatform.shared.vector.qdrant..", "com.aiplatform.shared.event.eventgrid..",
+                        "com.aiplatform.shared.event.log..", "com.aiplatform.shared.budget.http..",
+                        "com.aiplatform.shared.budget.unlimited..", "com.aiplatform.shared.embedding.openai..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.aiplatform.shared.llm.openai.OpenAiLlmClient")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.aiplatform.shared.llm.openai.OpenAiClients")
+                .as("apps ask shared/runtime (VectorStores, Embedders, SharedAdapters) for these ports, never an adapter")
+                .check(main);
+    }
+
+    @Test
     void should_keep_the_local_host_free_of_the_benchmarks() {
         noClasses().that().resideInAPackage("com.aiplatform.local..")
                 .should().dependOnClassesThat().resideInAPackage("com.aiplatform.bench..")

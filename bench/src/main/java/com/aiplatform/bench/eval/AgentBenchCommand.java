@@ -62,7 +62,7 @@ public final class AgentBenchCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "Concurrent conversations. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
-    @Option(names = "--set", description = "A setting, e.g. --set AGENT_ONNX_VARIANT=fp32.")
+    @Option(names = "--set", description = "A setting, e.g. --set ONNX_EMBEDDING_VARIANT=fp32.")
     Map<String, String> settings = new HashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -3,22 +3,16 @@ package com.aiplatform.knowledge;
 import com.aiplatform.knowledge.search.Fusion;
 import com.aiplatform.shared.settings.Settings;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
 /**
  * The knowledge app's settings, read once at start-up. Names are spelled the same in
  * local.settings.sample.json, the Bicep app settings and the README. The settings every app shares
- * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}.
+ * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}; the vector store's in
+ * {@link com.aiplatform.shared.runtime.VectorStores}, the embedder's in {@link com.aiplatform.shared.runtime.Embedders}.
  */
 public record KnowledgeSettings(String documentsContainer, String documentsTable, String ingestionsTable,
                                 String ingestionQueue, long synchronousIngestMaxBytes, long maxDocumentBytes,
                                 int chunkTokens, int chunkOverlapTokens, int searchCandidates, Fusion hybridFusion,
-                                AnswerJudge answerJudge,
-                                VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
-                                Optional<String> qdrantApiKey, String qdrantCollection) {
-
-    public enum VectorBackend { LUCENE, QDRANT }
+                                AnswerJudge answerJudge) {
 
     /** Whether a model's answer is also judged by the model ({@code KNOWLEDGE_ANSWER_JUDGE}). */
     public enum AnswerJudge { OFF, MODEL }
@@ -35,8 +29,6 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
 
     /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
     public static KnowledgeSettings read(Settings.Reader read) {
-        Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
-        var vectorStore = read.choice("VECTOR_STORE", VectorBackend.class, VectorBackend.LUCENE);
         var result = new KnowledgeSettings(
                 read.string("KNOWLEDGE_DOCUMENTS_CONTAINER", "knowledge-documents"),
                 read.string("KNOWLEDGE_DOCUMENTS_TABLE", "knowledgedocuments"),
@@ -48,13 +40,7 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),
                 read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100),
                 fusion(read),
-                read.choice("KNOWLEDGE_ANSWER_JUDGE", AnswerJudge.class, AnswerJudge.OFF),
-                vectorStore,
-                Path.of(read.string("LUCENE_INDEX_DIR", dataDir.resolve("knowledge/index").toString())),
-                vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
-                        : read.optional("QDRANT_ENDPOINT"),
-                read.optional("QDRANT_API_KEY"),
-                read.string("QDRANT_COLLECTION", "knowledge-chunks"));
+                read.choice("KNOWLEDGE_ANSWER_JUDGE", AnswerJudge.class, AnswerJudge.OFF));
         return result;
     }
 

@@ -1,7 +1,6 @@
 package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
@@ -34,16 +33,25 @@ final class ModelClients {
         OpenAiSettings.read(read);
     }
 
-    static LlmClient chat(RuntimeSettings runtime, Settings settings) {
-        if (runtime.llm() != RuntimeSettings.LlmBackend.AZURE_OPENAI) {
-            return new ExtractiveLlmClient();
-        }
+    /** The model the OpenAI settings name, behind retries and a circuit breaker ({@link SharedAdapters#llm}). */
+    static LlmClient chat(Settings settings) {
         OpenAiSettings openAi = OpenAiSettings.from(settings);
         LlmClient client = carriesOpenAiJava() ? openAiJava(openAi)
                 : new OpenAiHttpLlmClient(HttpClient.newBuilder().connectTimeout(openAi.timeout()).build(), openAi,
                         openAi.authentication() == OpenAiSettings.Authentication.ENTRA_ID ? entraTokens(openAi) : null,
                         Clock.systemUTC());
         return ResilientLlmClient.wrap(client, ResilienceOptions.defaults("azure-openai-chat", openAi.timeout()));
+    }
+
+    /** A vision-capable {@code deployment} on the same endpoint, behind its own retries and breaker ({@link VisionModels}). */
+    static LlmClient vision(OpenAiSettings openAi, String deployment, Clock clock) {
+        return ResilientLlmClient.wrap(deployment(openAi, deployment, clock),
+                ResilienceOptions.defaults("azure-openai-vision", openAi.timeout()));
+    }
+
+    /** A chat {@code deployment} through openai-java, with no retries of its own ({@link SharedAdapters#deployment}). */
+    static LlmClient deployment(OpenAiSettings openAi, String deployment, Clock clock) {
+        return new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock);
     }
 
     /** Apart, so that only an app that carries openai-java ever resolves its classes. */
