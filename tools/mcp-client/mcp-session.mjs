@@ -1,16 +1,27 @@
 // Drives an MCP server with the official TypeScript SDK client, as an MCP host would, and prints what it saw as
 // one JSON document on stdout. Usage: node mcp-session.mjs <endpoint URL> <plan file>. The plan:
 //   { "headers": { ... }, "steps": [ step, ... ] } where a step is
-//   { "op": "list" } | { "op": "call", "name": ..., "arguments": { ... } }
+//   { "op": "list" } | { "op": "call", "name": ..., "arguments": { ... }, "progress": true, "timeoutMs": ... }
 //   | { "op": "poll", "name": ..., "arguments": { ... }, "field": "status", "until": [...], "timeoutMs": ... }
-// A string argument "${N.path.to.value}" is replaced by that value of step N's outcome.
+// A string argument "${N.path.to.value}" is replaced by that value of step N's outcome. With "progress", the call
+// asks for progress (RequestOptions.onprogress): the outcome lists the notifications received, and the content
+// types the server answered the call's POSTs with.
 import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 const [endpoint, planFile] = process.argv.slice(2);
 const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-const transport = new StreamableHTTPClientTransport(new URL(endpoint), { requestInit: { headers: plan.headers ?? {} } });
+const contentTypes = [];
+const recordingFetch = async (url, init) => {
+  const response = await fetch(url, init);
+  if (init?.method === 'POST') {
+    contentTypes.push(response.headers.get('content-type'));
+  }
+  return response;
+};
+const transport = new StreamableHTTPClientTransport(new URL(endpoint),
+  { requestInit: { headers: plan.headers ?? {} }, fetch: recordingFetch });
 const client = new Client({ name: 'aiplatform-acceptance', version: '1.0.0' });
 const outcomes = [];
 
@@ -34,10 +45,17 @@ function resolve(value) {
 }
 
 async function call(step) {
+  const progress = [];
+  const firstPost = contentTypes.length;
+  const options = step.progress
+    ? { onprogress: notification => progress.push(notification), resetTimeoutOnProgress: true, timeout: step.timeoutMs ?? 60000 }
+    : undefined;
+  const observed = () => (step.progress ? { progress, contentTypes: contentTypes.slice(firstPost) } : {});
   try {
-    return { result: await client.callTool({ name: step.name, arguments: resolve(step.arguments ?? {}) }) };
+    const result = await client.callTool({ name: step.name, arguments: resolve(step.arguments ?? {}) }, undefined, options);
+    return { result, ...observed() };
   } catch (error) {
-    return { error: { code: error.code ?? null, message: String(error.message) } };
+    return { error: { code: error.code ?? null, message: String(error.message) }, ...observed() };
   }
 }
 

@@ -36,7 +36,7 @@ param identityId string
 @description('Required. Client id of that identity.')
 param identityClientId string
 
-@description('Required. The gateway definition (infra/gateway/gateway.json): identity, cors, apis (app, path, functionKeyNamedValue, maxRequestBytes, internalPaths?), products (id, apis, rateLimit, quota, tokenLimit, llmCache?).')
+@description('Required. The gateway definition (infra/gateway/gateway.json): identity, cors, apis (app, path, functionKeyNamedValue, maxRequestBytes, internalPaths?), products (id, apis, rateLimit, quota, tokenLimit, llmCache? with mode and, for semantic, threshold).')
 param definition object
 
 @description('Required. Per app name: url (https://host of its function app, no path) and functionKeySecretUri (Key Vault secret URI of its host key). Must include platform.')
@@ -172,7 +172,7 @@ var productLimits = join(map(definition.products, p =>
     '__RATE_CALLS__', string(p.rateLimit.calls)), '__RATE_PERIOD__', string(p.rateLimit.renewalPeriodSeconds)),
     '__QUOTA_CALLS__', string(p.quota.calls)), '__QUOTA_PERIOD__', string(p.quota.renewalPeriodSeconds)),
     '__TOKENS_PER_MINUTE__', string(p.tokenLimit.tokensPerMinute)), '__TOKENS_HEADER__', identity.tokensResponseHeader),
-    '__CACHE_POLICY_HEADER__', identity.headers.cachePolicy), '__LLM_CACHE_MODE__', p.?llmCache.?mode ?? 'off')), '\n')
+    '__CACHE_POLICY_HEADER__', identity.headers.cachePolicy), '__LLM_CACHE_POLICY__', (p.?llmCache.?mode ?? 'off') == 'semantic' ? 'semantic;threshold=${string(p.llmCache.threshold)}' : (p.?llmCache.?mode ?? 'off'))), '\n')
 
 resource apiPolicies 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' = [
   for (api, i) in definition.apis: {

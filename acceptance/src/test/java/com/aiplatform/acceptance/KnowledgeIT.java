@@ -58,7 +58,10 @@ class KnowledgeIT {
         assertThat(pdf.data().get("contentHash").asText()).hasSize(64);
         JsonNode listed = shop.get(DOCUMENTS).json().get("documents");
         assertThat(listed.findValuesAsText("documentId")).containsAll(ids);
-        assertThat(shop.get(DOCUMENTS + "/kb-pdf").json().get("contentType").asText()).isEqualTo("application/pdf");
+        JsonNode pdfDocument = shop.get(DOCUMENTS + "/kb-pdf").json();
+        assertThat(pdfDocument.get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(pdf.data().get("readers")).isEqualTo(pdfDocument.get("readers"));
+        assertThat(pdf.data().get("readers").get("users")).isNotEmpty();
         assertThat(shop.get(DOCUMENTS + "/kb-docx").json().get("contentType").asText()).isEqualTo(DOCX);
     }
 

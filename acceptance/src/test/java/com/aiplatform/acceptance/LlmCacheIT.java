@@ -2,6 +2,11 @@ package com.aiplatform.acceptance;
 
 import com.aiplatform.acceptance.AcceptancePlatform.Suite;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.HttpResponseFor;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -17,9 +22,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The model endpoint's answer cache, opted into per product in the gateway definition: through the gateway, a
- * repeated chat is a hit for a product whose {@code llmCache.mode} is {@code exact} (development), with no second
+ * repeated chat is a hit for a product that opts in (development), with no second
  * usage record; a miss for one that has not opted in (standard), even when the client sends the gateway's cache
- * header itself; and never a hit for another tenant on the same product.
+ * header itself; and never a hit for another tenant on the same product. Development's mode is {@code semantic}
+ * (threshold 0.95): through openai-java, a paraphrase is a hit at no cost, saying so and with what similarity; an
+ * unrelated question, or the paraphrase from another tenant, is a miss.
  */
 @Order(4)
 @ExtendWith(AcceptancePlatform.class)
@@ -38,10 +45,19 @@ class LlmCacheIT {
     }
 
     private Api consumer(String consumerId, String tenantId, String product) {
+        return suite.admin().withKey(key(consumerId, tenantId, product));
+    }
+
+    private String key(String consumerId, String tenantId, String product) {
         Api.Response created = suite.admin().post("/api/v1/platform/consumers", Map.of("consumerId", consumerId,
                 "tenantId", tenantId, "product", product, "roles", List.of("admin")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return suite.admin().withKey(created.json().get("key").asText());
+        return created.json().get("key").asText();
+    }
+
+    private HttpResponseFor<ChatCompletion> ask(OpenAIClient client, String question) {
+        return client.chat().completions().withRawResponse().create(ChatCompletionCreateParams.builder()
+                .model("extractive-offline").addSystemMessage(POLICY).addUserMessage(question).build());
     }
 
     private static Api.Response ask(Api api, String question, Map<String, String> headers) {
@@ -120,5 +136,33 @@ class LlmCacheIT {
 
         assertThat(List.of(own, ownAgain, other)).containsExactly("miss", "hit", "miss");
         assertThat(chatCallsAfterEmbedding(second, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void should_answer_a_paraphrase_from_the_cache_at_no_cost_when_the_product_is_semantic() {
+        String key = key("cache-semantic-app", "acceptance-cache-s", "development");
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(suite.baseUrl() + "/api/v1/llm/v1").apiKey(key)
+                .build();
+
+        HttpResponseFor<ChatCompletion> first = ask(client, "What is the refund policy?");
+        HttpResponseFor<ChatCompletion> paraphrase = ask(client, "what's the refund policy");
+        HttpResponseFor<ChatCompletion> unrelated = ask(client, "When do orders ship?");
+        HttpResponseFor<ChatCompletion> otherTenant = ask(OpenAIOkHttpClient.builder()
+                .baseUrl(suite.baseUrl() + "/api/v1/llm/v1")
+                .apiKey(key("cache-semantic-other-app", "acceptance-cache-t", "development")).build(),
+                "what's the refund policy");
+
+        assertThat(first.headers().values("x-aiplatform-cache")).containsExactly("miss");
+        assertThat(paraphrase.headers().values("x-aiplatform-cache")).containsExactly("hit");
+        assertThat(paraphrase.headers().values("x-aiplatform-cache-match")).containsExactly("semantic");
+        assertThat(Double.parseDouble(paraphrase.headers().values("x-aiplatform-cache-similarity").get(0)))
+                .isBetween(0.95, 0.999);
+        assertThat(paraphrase.headers().values("x-aiplatform-tokens")).containsExactly("0");
+        assertThat(paraphrase.parse().choices().get(0).message().content())
+                .isEqualTo(first.parse().choices().get(0).message().content());
+        assertThat(unrelated.headers().values("x-aiplatform-cache")).containsExactly("miss");
+        assertThat(unrelated.headers().values("x-aiplatform-cache-match")).isEmpty();
+        assertThat(otherTenant.headers().values("x-aiplatform-cache")).containsExactly("miss");
+        assertThat(chatCallsAfterEmbedding(suite.admin().withKey(key), 2)).isEqualTo(2);
     }
 }

@@ -61,6 +61,11 @@ final class McpClient {
         return Map.of("op", "call", "name", tool, "arguments", arguments);
     }
 
+    /** A call that asks for progress notifications ({@code onprogress}), waiting up to two minutes between them. */
+    static Map<String, Object> callWithProgress(String tool, Map<String, ?> arguments) {
+        return Map.of("op", "call", "name", tool, "arguments", arguments, "progress", true, "timeoutMs", 120_000);
+    }
+
     static Map<String, Object> pollUntil(String tool, Map<String, ?> arguments, String field, List<String> values) {
         return Map.of("op", "poll", "name", tool, "arguments", arguments, "field", field, "until", values,
                 "timeoutMs", 120_000);

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The gateway's MCP endpoint driven by the official MCP TypeScript SDK client, as an MCP host would: the tools
  * the gateway definition marks, a knowledge search over documents ingested through the gateway, a research task
- * run to its report, errors for an unknown tool and bad arguments, and no entry without a key. Every tool call
+ * run to its report (polled, and followed with progress notifications on an event stream), errors for an unknown
+ * tool and bad arguments, and no entry without a key. Every tool call
  * passes the gateway as the caller: the tenant's data is all a caller sees, and the caller's usage records and
  * budget are those of a REST call.
  */
@@ -54,7 +55,7 @@ class McpIT {
         assertThat(outcomes.get(0).path("server").path("name").asText()).isEqualTo("ai-platform");
         JsonNode tools = outcomes.get(1).path("result").path("tools");
         assertThat(tools.findValuesAsText("name")).contains("knowledge_search", "knowledge_ask", "research_start",
-                "research_status", "research_report", "assistant_ask", "agent_send_message");
+                "research_status", "research_report", "research_run", "assistant_ask", "agent_send_message");
         JsonNode searchTool = find(tools, "knowledge_search");
         assertThat(searchTool.path("inputSchema").path("required").toString()).isEqualTo("[\"query\"]");
         assertThat(searchTool.path("inputSchema").path("properties").has("topK")).isTrue();
@@ -82,6 +83,31 @@ class McpIT {
         assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("completed");
         assertThat(outcomes.get(2).path("calls").asInt()).as("status polled until done").isPositive();
         JsonNode report = outcomes.get(3).path("result").path("structuredContent");
+        assertThat(report.path("text").asText()).as(report.toString()).contains("45 days");
+        assertThat(report.path("citations").findValuesAsText("documentId")).contains("mcp-returns");
+    }
+
+    @Test
+    void should_stream_increasing_progress_then_the_cited_report_when_a_client_runs_research_with_onprogress() {
+        JsonNode outcomes = McpClient.run(endpoint(), key(suite.shop()), List.of(
+                McpClient.callWithProgress("research_run", Map.of("question", "How many days do customers have to "
+                        + "return unopened items, and who pays return shipping?", "maxSubquestions", 2,
+                        "maxWaitSeconds", 120))));
+
+        JsonNode run = outcomes.get(1);
+        assertThat(run.path("contentTypes").size()).as(run.toString()).isEqualTo(1);
+        assertThat(run.path("contentTypes").get(0).asText()).startsWith("text/event-stream");
+        JsonNode progress = run.path("progress");
+        assertThat(progress.size()).as(run.toString()).isGreaterThanOrEqualTo(2);
+        for (int i = 1; i < progress.size(); i++) {
+            assertThat(progress.get(i).path("progress").asDouble()).as(progress.toString())
+                    .isGreaterThan(progress.get(i - 1).path("progress").asDouble());
+        }
+        assertThat(progress.findValuesAsText("total")).containsOnly("100");
+        assertThat(progress.get(progress.size() - 1).path("progress").asInt()).isEqualTo(100);
+        assertThat(progress.get(progress.size() - 1).path("message").asText()).startsWith("completed");
+        JsonNode report = run.path("result").path("structuredContent");
+        assertThat(run.path("result").path("isError").asBoolean()).as(run.toString()).isFalse();
         assertThat(report.path("text").asText()).as(report.toString()).contains("45 days");
         assertThat(report.path("citations").findValuesAsText("documentId")).contains("mcp-returns");
     }

@@ -1,5 +1,6 @@
 package com.aiplatform.bench;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.local.FreePort;
 import com.aiplatform.local.discovery.FunctionDefinition;
 import com.aiplatform.local.discovery.FunctionReader;
@@ -10,12 +11,12 @@ import com.aiplatform.local.gateway.CachedSubscriptions;
 import com.aiplatform.local.gateway.DefinitionGateway;
 import com.aiplatform.local.gateway.Gateway;
 import com.aiplatform.local.gateway.GatewayDefinition;
+import com.aiplatform.local.gateway.ResolvedSubscription;
 import com.aiplatform.local.http.HttpHost;
 import com.aiplatform.local.http.HttpRoute;
 import com.aiplatform.local.http.RouteTable;
 import com.aiplatform.local.http.RouteTemplate;
 import com.aiplatform.local.invoke.FunctionInvoker;
-import com.aiplatform.platform.consumers.Subscription;
 import com.aiplatform.shared.settings.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,8 +124,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         for (int round = 0; round < rounds; round++) {
             for (int t = 0; t < n; t++) {
                 double[] latencies = load.latencies(targets.get(t).url(), targets.get(t).headers(), requests);
-                p50[t][round] = LoadGenerator.percentile(latencies, 50);
-                p99[t][round] = LoadGenerator.percentile(latencies, 99);
+                p50[t][round] = Percentiles.percentile(latencies, 50);
+                p99[t][round] = Percentiles.percentile(latencies, 99);
                 rate[t][round] = load.throughput(targets.get(t).url(), targets.get(t).headers(), threads,
                         throughputRequests);
             }
@@ -140,17 +141,12 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                 addedP50[round] = p50[t][round] - p50[0][round];
                 addedP99[round] = p99[t][round] - p99[0][round];
             }
-            System.out.printf("%-42s %9.3f %9.3f %12.3f %12.3f %11.0f%n", targets.get(t).name(), median(p50[t]),
-                    median(p99[t]), median(addedP50), median(addedP99), median(rate[t]));
+            System.out.printf("%-42s %9.3f %9.3f %12.3f %12.3f %11.0f%n", targets.get(t).name(), Percentiles.median(p50[t]),
+                    Percentiles.median(p99[t]), Percentiles.median(addedP50), Percentiles.median(addedP99),
+                    Percentiles.median(rate[t]));
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
 
     /** The repository's definition plus the bench API in a product whose limits the run cannot reach. */
     private static Gateway definitionGateway() {
@@ -164,7 +160,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         List<GatewayDefinition.Product> products = new ArrayList<>(base.products());
         products.add(product);
         var definition = new GatewayDefinition(base.version(), base.identity(), base.cors(), apis, products);
-        Map<String, Subscription> keys = Map.of(KEY, new Subscription("bench", "bench", "bench", Set.of()));
+        Map<String, ResolvedSubscription> keys = Map.of(KEY, new ResolvedSubscription("bench", "bench", "bench", Set.of()));
         Clock clock = Clock.systemUTC();
         return new DefinitionGateway(definition, new CachedSubscriptions(key -> Optional.ofNullable(keys.get(key)),
                 Duration.ofSeconds(5), clock), Optional.empty(), clock);

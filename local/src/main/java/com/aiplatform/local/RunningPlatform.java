@@ -101,15 +101,16 @@ public final class RunningPlatform implements AutoCloseable {
             subscribeEventFunctions(apps, events, invoker, started);
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
-            GatewaySetup gateway = GatewaySetup.create(options, settings, apps, data.path(), events, started);
+            GatewaySetup gateway = GatewaySetup.create(options, settings, apps, events, started);
             Optional<McpHttpEndpoint> mcp = mcp(options, apps, port);
             HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
                     options.maxBodyBytes, mcp);
             http.start(port);
             started.push(http);
+            Optional<String> developmentKey = gateway.developmentKey(data.path());
             LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
                     apps.stream().map(HostedApp::name).toList());
-            return new RunningPlatform(started, port, events, settings, apps, routes, gateway.developmentKey(), invoker,
+            return new RunningPlatform(started, port, events, settings, apps, routes, developmentKey, invoker,
                     mcp.map(McpHttpEndpoint::toolNames).orElse(List.of()));
         } catch (RuntimeException | Error e) { // an Error too (a class missing from the class path): stop Azurite
             closeAll(started);

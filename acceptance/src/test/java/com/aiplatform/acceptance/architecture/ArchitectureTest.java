@@ -82,6 +82,46 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The local host hosts apps as the Functions host does, knowing none of their classes: it finds them through
+     * {@code FunctionAppFactory} (shared) with {@code ServiceLoader} and reaches them over HTTP and events only, so
+     * this rule needs no exception (issue 17).
+     */
+    private static ArchRule hostFreeOfApps(String hostPackage, Set<String> apps) {
+        String[] upper = apps.stream().map(app -> "com.aiplatform." + app + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(hostPackage)
+                .should().dependOnClassesThat().resideInAnyPackage(upper)
+                .as("the local host (" + hostPackage + ") depends on no app's classes " + apps);
+    }
+
+    @Test
+    void should_keep_the_local_host_free_of_every_apps_classes() {
+        hostFreeOfApps("com.aiplatform.local..", apps()).check(main);
+    }
+
+    @Test
+    void should_report_a_violation_when_a_host_class_uses_an_apps_class() {
+        JavaClasses host = new ClassFileImporter().importPackages("com.aiplatform.acceptance.architecture.host");
+
+        assertThat(host.size()).isEqualTo(1);
+        assertThat(hostFreeOfApps("com.aiplatform.acceptance.architecture.host..", apps()).evaluate(host)
+                .hasViolation()).isTrue();
+    }
+
+    @Test
+    void should_leave_the_choice_of_vector_store_model_client_events_and_budget_to_shared_runtime() {
+        String[] apps = apps().stream().map(app -> "com.aiplatform." + app + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(apps)
+                .should().dependOnClassesThat().resideInAnyPackage("com.aiplatform.shared.vector.lucene..",
+                        "com.aiplatform.shared.vector.qdrant..", "com.aiplatform.shared.event.eventgrid..",
+                        "com.aiplatform.shared.event.log..", "com.aiplatform.shared.budget.http..",
+                        "com.aiplatform.shared.budget.unlimited..", "com.aiplatform.shared.embedding.openai..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.aiplatform.shared.llm.openai.OpenAiLlmClient")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.aiplatform.shared.llm.openai.OpenAiClients")
+                .as("apps ask shared/runtime (VectorStores, Embedders, SharedAdapters) for these ports, never an adapter")
+                .check(main);
+    }
+
     @Test
     void should_keep_the_local_host_free_of_the_benchmarks() {
         noClasses().that().resideInAPackage("com.aiplatform.local..")

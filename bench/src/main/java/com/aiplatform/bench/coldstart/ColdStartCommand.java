@@ -1,5 +1,6 @@
 package com.aiplatform.bench.coldstart;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -191,8 +192,8 @@ public final class ColdStartCommand implements Callable<Integer> {
         }
     }
 
-    static long median(List<Long> sorted) {
-        return sorted.get((sorted.size() - 1) / 2);
+    static long median(List<Long> values) {
+        return Math.round(Percentiles.median(values));
     }
 
     private static String loadAverage() {

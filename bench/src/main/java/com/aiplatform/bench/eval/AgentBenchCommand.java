@@ -1,5 +1,6 @@
 package com.aiplatform.bench.eval;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.agent.support.DemoDataset;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
@@ -61,7 +62,7 @@ public final class AgentBenchCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "Concurrent conversations. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
-    @Option(names = "--set", description = "A setting, e.g. --set AGENT_ONNX_VARIANT=fp32.")
+    @Option(names = "--set", description = "A setting, e.g. --set ONNX_EMBEDDING_VARIANT=fp32.")
     Map<String, String> settings = new HashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -93,7 +94,7 @@ public final class AgentBenchCommand implements Callable<Integer> {
                 right += chose(reply, TEMPLATES[i % TEMPLATES.length][0]) ? 1 : 0;
             }
             System.out.printf("sequential: %d turns, p50 %.1f ms, p99 %.1f ms, expected tool chosen %d/%d (%.1f%%)%n",
-                    turns, BenchCommand.percentile(millis, 50), BenchCommand.percentile(millis, 99), right, turns,
+                    turns, Percentiles.percentile(millis, 50), Percentiles.percentile(millis, 99), right, turns,
                     100.0 * right / turns);
             concurrent(base, shop);
         }

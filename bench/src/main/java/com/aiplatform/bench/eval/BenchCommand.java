@@ -1,5 +1,6 @@
 package com.aiplatform.bench.eval;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.knowledge.search.SearchMode;
 import com.aiplatform.knowledge.search.SearchRequest;
 import com.aiplatform.shared.json.Json;
@@ -12,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
                 double[] inProcess = timeInProcess(harness, queries);
                 double[] http = timeHttp(harness, queries);
                 System.out.printf("%8d %9d %11.1f %9.1f | %9.2f / %-10.2f | %9.2f / %-10.2f%n", chunks, docs,
-                        chunks / seconds, seconds, percentile(inProcess, 50), percentile(inProcess, 99),
-                        percentile(http, 50), percentile(http, 99));
+                        chunks / seconds, seconds, Percentiles.percentile(inProcess, 50), Percentiles.percentile(inProcess, 99),
+                        Percentiles.percentile(http, 50), Percentiles.percentile(http, 99));
             }
         }
         return 0;
@@ -133,10 +133,4 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
 }

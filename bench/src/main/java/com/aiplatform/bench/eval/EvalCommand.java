@@ -34,6 +34,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-queries", description = "Evaluate only the first N judged queries.")
     Integer maxQueries;
 
+    @Option(names = "--fusion-sweep", description = "Also rank hybrid results by several weighted reciprocal rank "
+            + "fusions of the same dense and keyword rankings, with a 2-fold cross-validated choice.")
+    boolean fusionSweep;
+
     @Option(names = "--set", description = "A setting for the knowledge app, e.g. --set ONNX_EMBEDDING_VARIANT=int8.")
     Map<String, String> settings = Map.of();
 
@@ -60,6 +64,9 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 System.out.printf("%-8s %8.4f %10.4f%n", mode.wire(), ndcg / queries.size(), recall / queries.size());
             }
+            if (fusionSweep) {
+                FusionSweep.run(harness, dataset, queries);
+            }
         }
         return 0;
     }
@@ -81,7 +88,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static String truncate(String query) {
+    static String truncate(String query) {
         return query.length() <= SearchRequest.MAX_QUERY_LENGTH ? query : query.substring(0, SearchRequest.MAX_QUERY_LENGTH);
     }
 }

@@ -1,5 +1,6 @@
 package com.aiplatform.bench.eval;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.shared.json.Json;
@@ -87,7 +88,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             }
             awaitSettled(base, key, last);
             System.out.printf("202 latency over %d posts of %d MiB: median %.1f ms, p90 %.1f ms%n", samples,
-                    sizes.get(0), BenchCommand.percentile(millis, 50), BenchCommand.percentile(millis, 90));
+                    sizes.get(0), Percentiles.percentile(millis, 50), Percentiles.percentile(millis, 90));
             return 0;
         }
     }

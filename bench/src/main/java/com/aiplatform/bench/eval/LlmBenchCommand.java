@@ -1,5 +1,6 @@
 package com.aiplatform.bench.eval;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.bench.DeterministicOpenAiBackend;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
  * {@code ./platform bench-llm}: the latency the model endpoint adds over calling its backend directly. A
  * deterministic OpenAI-compatible backend ({@link DeterministicOpenAiBackend}) is the pool's one backend
  * ({@code LLM_BACKENDS}); the local platform runs the platform and llm apps as {@code ./platform start --in-memory}
- * composes them, and the development key's product opts into the cache (its rate limits lifted for the run). The same chat requests are timed one at a time, alternating, straight
+ * composes them, and the development key's product uses the exact cache (its rate limits lifted for the run). The same chat requests are timed one at a time, alternating, straight
  * to the backend and through the gateway and the llm app: each question new (a cache miss: content safety, budget
  * reservation and settlement with the platform app, the pool, the usage record), and one question repeated (a cache
  * hit). Then a repeated-question workload, {@code --workload} requests drawn from {@code --distinct} questions
@@ -98,7 +99,8 @@ public final class LlmBenchCommand implements Callable<Integer> {
 
     /**
      * The repository's definition with the development product's rate, quota and token limits out of the run's reach
-     * (its 600 calls a minute would refuse the timed calls); its cache opt-in and everything else as they are.
+     * (its 600 calls a minute would refuse the timed calls) and its cache exact: its semantic mode would answer the
+     * numbered fresh questions, which differ by a number only, from one another. Everything else as it is.
      */
     private static GatewayDefinition unlimitedDevelopment() {
         GatewayDefinition base = GatewayDefinition.load();
@@ -106,7 +108,8 @@ public final class LlmBenchCommand implements Callable<Integer> {
                 : new GatewayDefinition.Product(p.id(), p.displayName(), p.description(), p.apis(),
                         new GatewayDefinition.Limit(Long.MAX_VALUE / 2, 60),
                         new GatewayDefinition.Limit(Long.MAX_VALUE / 2, 86_400),
-                        new GatewayDefinition.TokenLimit(Long.MAX_VALUE / 2), p.llmCache())).toList();
+                        new GatewayDefinition.TokenLimit(Long.MAX_VALUE / 2),
+                        new GatewayDefinition.LlmCache("exact", null))).toList();
         return new GatewayDefinition(base.version(), base.identity(), base.cors(), base.apis(), products, base.mcp());
     }
 
@@ -161,14 +164,14 @@ public final class LlmBenchCommand implements Callable<Integer> {
     }
 
     private static void print(String path, double[] millis, double[] direct) {
-        double p50 = BenchCommand.percentile(millis, 50);
-        double p99 = BenchCommand.percentile(millis, 99);
+        double p50 = Percentiles.percentile(millis, 50);
+        double p99 = Percentiles.percentile(millis, 99);
         if (direct == null) {
             System.out.printf("%-32s p50 %7.2f ms  p99 %7.2f ms%n", path, p50, p99);
             return;
         }
         System.out.printf("%-32s p50 %7.2f ms  p99 %7.2f ms  added p50 %+7.2f ms  p99 %+7.2f ms%n", path, p50, p99,
-                p50 - BenchCommand.percentile(direct, 50), p99 - BenchCommand.percentile(direct, 99));
+                p50 - Percentiles.percentile(direct, 50), p99 - Percentiles.percentile(direct, 99));
     }
 
     private static String loadAverage() {

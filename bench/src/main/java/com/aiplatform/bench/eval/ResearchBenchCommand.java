@@ -1,5 +1,6 @@
 package com.aiplatform.bench.eval;
 
+import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.local.LocalPlatform;
 import com.aiplatform.local.RunningPlatform;
 import com.aiplatform.local.invoke.Invocation;
@@ -197,7 +198,7 @@ public final class ResearchBenchCommand implements Callable<Integer> {
         System.out.printf("task end to end      p50 %.2f s, p95 %.2f s%n", pct(taskSeconds, 50), pct(taskSeconds, 95));
         System.out.printf("steps measured %d%n", o.length);
         System.out.printf("step overhead        p50 %.1f ms, p95 %.1f ms  (step function run minus search and model)%n",
-                BenchCommand.percentile(o, 50), BenchCommand.percentile(o, 95));
+                Percentiles.percentile(o, 50), Percentiles.percentile(o, 95));
         System.out.printf("  of it before the step's result and fan-in writes p50 %.1f ms  (the step's own timings)%n",
                 pct(recorded, 50));
         System.out.printf("step total           p50 %.1f ms, p95 %.1f ms%n", pct(total, 50), pct(total, 95));
@@ -265,7 +266,7 @@ public final class ResearchBenchCommand implements Callable<Integer> {
     }
 
     private static double pct(List<Double> values, int percentile) {
-        return values.isEmpty() ? Double.NaN : BenchCommand.percentile(array(values), percentile);
+        return Percentiles.percentile(values, percentile);
     }
 
     private static double[] array(List<Double> values) {

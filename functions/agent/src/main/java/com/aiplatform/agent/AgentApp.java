@@ -34,9 +34,11 @@ import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
 import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.runtime.AppSettings;
+import com.aiplatform.shared.runtime.BundledEmbedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
+import com.aiplatform.shared.settings.SettingsGroup;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.text.TokenCounter;
@@ -48,14 +50,21 @@ import java.util.stream.Stream;
 
 /**
  * The agent app's composition root: every client and service is built here, once per process, from
- * settings. The bundled MiniLM model is always loaded (int8 by default): its tokenizer counts the history
- * window, and offline it is the fallback's tool router.
+ * settings; shared/runtime chooses every adapter. The bundled model is always loaded (MiniLM int8 unless
+ * {@code ONNX_EMBEDDING_VARIANT} says otherwise): its tokenizer counts the history window, and offline it is the
+ * fallback's tool router, which shared/runtime's offline choice takes in place of the extractive method.
  */
 public final class AgentApp extends ComposedApp {
 
     public static final String NAME = "agent";
     /** The tables the agent owns, without the {@code AGENT_TABLE_PREFIX}. */
     private static final String[] TABLES = {"conversations", "messages", "customers", "orders", "tickets"};
+    /**
+     * The bundled model, chosen as every app chooses it ({@code ONNX_EMBEDDING_MODEL}, {@code ONNX_EMBEDDING_VARIANT});
+     * the agent's default variant is int8, or the deprecated {@code AGENT_ONNX_VARIANT} when that is still set.
+     */
+    private static final SettingsGroup EMBEDDER = read -> BundledEmbedders.read(read,
+            AgentSettings.read(read).onnxVariant());
 
 
     private AgentApp(AppParts parts) {
@@ -63,7 +72,7 @@ public final class AgentApp extends ComposedApp {
     }
 
     public static AgentApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, AgentSettings::read, KnowledgeApiSettings::read, SharedAdapters.SETTINGS);
+        AppSettings.check(settings, AgentSettings::read, EMBEDDER, KnowledgeApiSettings::read, SharedAdapters.SETTINGS);
         AgentSettings config = AgentSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         KnowledgeApiSettings knowledgeApi = KnowledgeApiSettings.from(settings);
@@ -73,11 +82,8 @@ public final class AgentApp extends ComposedApp {
             parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             TableStore tables = storage.tableStore();
-            OnnxEmbedder embedder = OnnxEmbedder.load("fp32".equalsIgnoreCase(config.onnxVariant())
-                    ? OnnxEmbedder.Variant.FP32 : OnnxEmbedder.Variant.INT8);
-            parts.resource(embedder);
-            LlmClient llm = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE
-                    ? new OfflineAgentLlmClient(embedder, embedder) : SharedAdapters.llm(runtime, settings);
+            OnnxEmbedder embedder = BundledEmbedders.fromSettings(settings, config.onnxVariant(), parts);
+            LlmClient llm = SharedAdapters.llm(runtime, settings, () -> new OfflineAgentLlmClient(embedder, embedder));
             UsageMeter usage = SharedAdapters.usageMeter(runtime, storage.workQueue(), clock);
             KnowledgeBase knowledge = HttpKnowledgeBase.create(knowledgeApi);
             EventPublisher events = SharedAdapters.events(runtime, settings, host);

@@ -10,7 +10,12 @@ import java.util.List;
  * The agent app's settings, read once at start-up. Names are spelled the same in
  * local.settings.sample.json, the Bicep app settings and the README. The LLM, events and usage come
  * from {@link com.aiplatform.shared.runtime.RuntimeSettings}, the knowledge API from
- * {@link com.aiplatform.shared.knowledge.http.KnowledgeApiSettings}.
+ * {@link com.aiplatform.shared.knowledge.http.KnowledgeApiSettings}, the bundled model from
+ * {@link com.aiplatform.shared.runtime.BundledEmbedders} ({@code ONNX_EMBEDDING_VARIANT}).
+ *
+ * <p>{@code onnxVariant} is the agent's default for {@code ONNX_EMBEDDING_VARIANT}: int8, or the deprecated
+ * {@code AGENT_ONNX_VARIANT} (the agent's own name for it before the shared one), read only so that settings
+ * written before still start the agent with the variant they name.
  */
 public record AgentSettings(String tablePrefix, int maxToolRounds, int historyTokens, int maxOutputTokens,
                             Duration turnLease, String onnxVariant, int knowledgeTopK, int maxMessageChars) {

@@ -38,6 +38,7 @@ import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
+import com.aiplatform.shared.runtime.VisionModels;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.text.TokenCounter;
@@ -67,7 +68,7 @@ public final class AssistantApp extends ComposedApp {
 
     public static AssistantApp create(Settings settings, HostServices host) {
         AppSettings.check(settings, AssistantSettings::read, KnowledgeApiSettings::read, Embedders::checkSettings,
-                SharedAdapters.SETTINGS);
+                VisionModels::checkSettings, SharedAdapters.SETTINGS);
         AssistantSettings config = AssistantSettings.from(settings);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
@@ -93,10 +94,11 @@ public final class AssistantApp extends ComposedApp {
                     new Chunks(embedder, CHUNK_WORDS, CHUNK_OVERLAP_WORDS), usage,
                     new FileEvents(SharedAdapters.events(runtime, settings, host), clock), clock, embedder.model().name());
             Budget budget = SharedAdapters.budget(settings);
+            Optional<LlmClient> vision = VisionModels.fromSettings(settings, clock);
             TokenCounter tokens = embedder instanceof TokenCounter counter ? counter : TokenCounter.approximate();
             var answers = new AskService(files, embedder,
                     new BudgetedChat(SharedAdapters.llm(runtime, settings), usage, budget, tokens),
-                    vision(config, settings).map(vision -> new BudgetedChat(vision, usage, budget, tokens)),
+                    vision.map(model -> new BudgetedChat(model, usage, budget, tokens)),
                     usage);
             var publisher = new PublishService(files, HttpKnowledgeBase.create(KnowledgeApiSettings.from(settings)));
             parts.function(new FileFunctions(files, publisher, config.maxFileBytes()))
@@ -108,18 +110,12 @@ public final class AssistantApp extends ComposedApp {
                             StorageChecks.table(tables, config.filesTable()),
                             StorageChecks.container(blobs, config.filesContainer()),
                             StorageChecks.queue(queue, config.extractionQueue()),
-                            OcrHealth.check(ocr, config.ocrCommand(), config.visionDeployment().isPresent())),
+                            OcrHealth.check(ocr, config.ocrCommand(), vision.isPresent())),
                             clock)));
             return new AssistantApp(parts);
         } catch (RuntimeException e) {
             parts.close();
             throw e;
         }
-    }
-
-    /** A vision-capable deployment on the configured OpenAI endpoint, behind the same retries and breaker. */
-    private static Optional<LlmClient> vision(AssistantSettings config, Settings settings) {
-        return config.visionDeployment().map(deployment -> SharedAdapters.llm(settings, deployment,
-                "azure-openai-vision"));
     }
 }

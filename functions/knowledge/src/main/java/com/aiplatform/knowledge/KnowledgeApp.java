@@ -18,6 +18,7 @@ import com.aiplatform.shared.health.HealthCheck;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.knowledge.search.AnswerCheck;
 import com.aiplatform.knowledge.search.AnswerService;
+import com.aiplatform.knowledge.search.ModelJudge;
 import com.aiplatform.knowledge.search.SearchService;
 import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.blob.BlobKey;
@@ -36,27 +37,25 @@ import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
+import com.aiplatform.shared.runtime.VectorStores;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.vector.VectorStore;
-import com.aiplatform.shared.vector.lucene.LuceneVectorStore;
-import com.aiplatform.shared.vector.lucene.LuceneVectorStoreOptions;
-import com.aiplatform.shared.vector.qdrant.QdrantOptions;
-import com.aiplatform.shared.vector.qdrant.QdrantVectorStore;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The knowledge app's composition root: every client and service is built here, once per process,
- * from settings. Function classes receive their services through their constructors.
+ * from settings; shared/runtime chooses every adapter (vector store, embedder, model, events, budget).
+ * Function classes receive their services through their constructors.
  */
 public final class KnowledgeApp extends ComposedApp {
 
@@ -87,8 +86,10 @@ public final class KnowledgeApp extends ComposedApp {
     }
 
     public static KnowledgeApp create(Settings settings, HostServices host) {
-        AppSettings.check(settings, KnowledgeSettings::read, Embedders::checkSettings, SharedAdapters.SETTINGS);
+        AppSettings.check(settings, KnowledgeSettings::read, VectorStores.settings(NAME), Embedders::checkSettings,
+                SharedAdapters.SETTINGS);
         KnowledgeSettings config = KnowledgeSettings.from(settings);
+        VectorStores.Choice vectorStore = VectorStores.choose(settings, NAME);
         RuntimeSettings runtime = RuntimeSettings.from(settings);
         Clock clock = host.clock();
         AppParts parts = new AppParts(NAME);
@@ -96,7 +97,7 @@ public final class KnowledgeApp extends ComposedApp {
             parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             Embedder embedder = Embedders.fromSettings(settings, parts);
-            VectorStore vectors = parts.resource(vectorStore(config, embedder.model().dimensions()));
+            VectorStore vectors = parts.resource(VectorStores.open(vectorStore, embedder.model().dimensions()));
             LlmClient llm = SharedAdapters.llm(runtime, settings);
             ExecutorService searchHelpers = Executors.newFixedThreadPool(SEARCH_HELPERS, runnable -> {
                 Thread thread = new Thread(runnable, "knowledge-search");
@@ -108,7 +109,7 @@ public final class KnowledgeApp extends ComposedApp {
                     SharedAdapters.usageMeter(runtime, storage.workQueue(), clock), SharedAdapters.budget(settings),
                     SharedAdapters.events(runtime, settings, host), searchHelpers, clock);
             Services services = services(config, ports);
-            var health = new HealthService(NAME, healthChecks(config, ports), clock);
+            var health = new HealthService(NAME, healthChecks(config, vectorStore.label(), ports), clock);
             parts.function(new DocumentFunctions(services.documents(), services.ingestions(), config.maxDocumentBytes()))
                     .function(new IngestionFunctions(services.ingestions(), config.maxDocumentBytes()))
                     .function(new SearchFunctions(services.search(), services.answers()))
@@ -135,21 +136,15 @@ public final class KnowledgeApp extends ComposedApp {
                 config.ingestionQueue()), documents, pipeline.extractor(), config.synchronousIngestMaxBytes(),
                 ports.clock());
         var search = new SearchService(ports.vectors(), embedder, ports.usage(), config.searchCandidates(),
-                ports.searchHelpers());
-        var answers = new AnswerService(search, new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens),
-                new AnswerCheck(embedder));
+                ports.searchHelpers(), config.hybridFusion());
+        var chat = new BudgetedChat(ports.llm(), ports.usage(), ports.budget(), tokens);
+        var answers = new AnswerService(search, chat, new AnswerCheck(embedder),
+                config.answerJudge() == KnowledgeSettings.AnswerJudge.MODEL ? Optional.of(new ModelJudge(chat))
+                        : Optional.empty());
         return new Services(documents, ingestions, search, answers);
     }
 
-    private static VectorStore vectorStore(KnowledgeSettings config, int dimensions) {
-        if (config.vectorStore() == KnowledgeSettings.VectorBackend.QDRANT) {
-            return QdrantVectorStore.open(QdrantOptions.fromEndpoint(URI.create(config.qdrantEndpoint().orElseThrow()),
-                    config.qdrantApiKey().orElse(null), config.qdrantCollection(), dimensions));
-        }
-        return LuceneVectorStore.open(config.luceneIndexDir(), LuceneVectorStoreOptions.defaults(dimensions));
-    }
-
-    private static List<HealthCheck> healthChecks(KnowledgeSettings config, Ports ports) {
+    private static List<HealthCheck> healthChecks(KnowledgeSettings config, String vectorStore, Ports ports) {
         BlobStore blobs = ports.blobs();
         TableStore tables = ports.tables();
         VectorStore vectors = ports.vectors();
@@ -170,7 +165,7 @@ public final class KnowledgeApp extends ComposedApp {
                     if (!status.up()) {
                         throw new IllegalStateException(status.detail());
                     }
-                    return config.vectorStore().name().toLowerCase(java.util.Locale.ROOT) + ": " + status.detail();
+                    return vectorStore + ": " + status.detail();
                 }),
                 new HealthCheck("embedder", () -> embedder.model().name() + " (" + embedder.model().dimensions()
                         + " dimensions)"),

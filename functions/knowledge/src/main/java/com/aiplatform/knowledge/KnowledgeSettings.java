@@ -1,22 +1,24 @@
 package com.aiplatform.knowledge;
 
+import com.aiplatform.knowledge.search.Fusion;
 import com.aiplatform.shared.settings.Settings;
-
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The knowledge app's settings, read once at start-up. Names are spelled the same in
  * local.settings.sample.json, the Bicep app settings and the README. The settings every app shares
- * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}.
+ * (LLM, events, usage) are in {@link com.aiplatform.shared.runtime.RuntimeSettings}; the vector store's in
+ * {@link com.aiplatform.shared.runtime.VectorStores}, the embedder's in {@link com.aiplatform.shared.runtime.Embedders}.
  */
 public record KnowledgeSettings(String documentsContainer, String documentsTable, String ingestionsTable,
                                 String ingestionQueue, long synchronousIngestMaxBytes, long maxDocumentBytes,
-                                int chunkTokens, int chunkOverlapTokens, int searchCandidates,
-                                VectorBackend vectorStore, Path luceneIndexDir, Optional<String> qdrantEndpoint,
-                                Optional<String> qdrantApiKey, String qdrantCollection) {
+                                int chunkTokens, int chunkOverlapTokens, int searchCandidates, Fusion hybridFusion,
+                                AnswerJudge answerJudge) {
 
-    public enum VectorBackend { LUCENE, QDRANT }
+    /** Whether a model's answer is also judged by the model ({@code KNOWLEDGE_ANSWER_JUDGE}). */
+    public enum AnswerJudge { OFF, MODEL }
+
+    /** Chosen by {@code ./platform eval --fusion-sweep} on SciFact (docs/benchmarks.md). */
+    static final Fusion DEFAULT_FUSION = Fusion.EQUAL;
 
     public static KnowledgeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -27,8 +29,6 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
 
     /** Reads these settings into {@code read}, which collects their problems (see {@link Settings#validate}). */
     public static KnowledgeSettings read(Settings.Reader read) {
-        Path dataDir = Path.of(read.string("DATA_DIR", ".data"));
-        var vectorStore = read.choice("VECTOR_STORE", VectorBackend.class, VectorBackend.LUCENE);
         var result = new KnowledgeSettings(
                 read.string("KNOWLEDGE_DOCUMENTS_CONTAINER", "knowledge-documents"),
                 read.string("KNOWLEDGE_DOCUMENTS_TABLE", "knowledgedocuments"),
@@ -39,12 +39,20 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
                 read.integer("KNOWLEDGE_CHUNK_TOKENS", 250),
                 read.integer("KNOWLEDGE_CHUNK_OVERLAP_TOKENS", 32),
                 read.integer("KNOWLEDGE_SEARCH_CANDIDATES", 100),
-                vectorStore,
-                Path.of(read.string("LUCENE_INDEX_DIR", dataDir.resolve("knowledge/index").toString())),
-                vectorStore == VectorBackend.QDRANT ? Optional.of(read.required("QDRANT_ENDPOINT"))
-                        : read.optional("QDRANT_ENDPOINT"),
-                read.optional("QDRANT_API_KEY"),
-                read.string("QDRANT_COLLECTION", "knowledge-chunks"));
+                fusion(read),
+                read.choice("KNOWLEDGE_ANSWER_JUDGE", AnswerJudge.class, AnswerJudge.OFF));
         return result;
+    }
+
+    /** Hybrid search's weighted reciprocal rank fusion; a weight or constant that ranks nothing is a problem. */
+    private static Fusion fusion(Settings.Reader read) {
+        int k = read.integer("KNOWLEDGE_HYBRID_RRF_K", DEFAULT_FUSION.k());
+        double denseWeight = read.decimal("KNOWLEDGE_HYBRID_DENSE_WEIGHT", DEFAULT_FUSION.denseWeight());
+        try {
+            return new Fusion(k, denseWeight, 1);
+        } catch (IllegalArgumentException e) {
+            read.problem("KNOWLEDGE_HYBRID_RRF_K and KNOWLEDGE_HYBRID_DENSE_WEIGHT: " + e.getMessage());
+            return DEFAULT_FUSION;
+        }
     }
 }

@@ -12,6 +12,7 @@ import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
+import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
@@ -44,6 +45,8 @@ public final class KnowledgeTestKit implements AutoCloseable {
     public static final String INGESTION_QUEUE = "knowledge-ingestions";
     public static final String INGESTIONS = "knowledgeingestions";
     public static final long SYNCHRONOUS_MAX_BYTES = 64 * 1024;
+    /** A model name the kit's price table knows (USD 0.01 / 0.03 per 1k input / output tokens). */
+    public static final String PRICED_MODEL = "priced-model";
 
     public final InMemoryBlobStore blobs = new InMemoryBlobStore();
     public final InMemoryTableStore tables = new InMemoryTableStore();
@@ -62,16 +65,26 @@ public final class KnowledgeTestKit implements AutoCloseable {
 
     /** {@code wrapVectors} lets a test put a failing decorator around the real index. */
     public KnowledgeTestKit(Path indexDir, UnaryOperator<VectorStore> wrapVectors, EventPublisher extraPublisher) {
+        this(indexDir, wrapVectors, extraPublisher, new ExtractiveLlmClient(), Map.of());
+    }
+
+    /** With {@code llm} answering instead of the offline extractive model, and the app's settings set. */
+    public KnowledgeTestKit(Path indexDir, LlmClient llm, Map<String, String> settings) {
+        this(indexDir, store -> store, event -> { }, llm, settings);
+    }
+
+    private KnowledgeTestKit(Path indexDir, UnaryOperator<VectorStore> wrapVectors, EventPublisher extraPublisher,
+                             LlmClient llm, Map<String, String> settings) {
         Clock clock = Clock.systemUTC();
         VectorStore lucene = LuceneVectorStore.open(indexDir, LuceneVectorStoreOptions.defaults(384));
         this.vectors = wrapVectors.apply(lucene);
-        var usage = new UsageMeter(PriceTable.parse("all-minilm-l6-v2-int8=0.0001/0"), usageRecords, clock);
+        var usage = new UsageMeter(PriceTable.parse("all-minilm-l6-v2-int8=0.0001/0," + PRICED_MODEL + "=0.01/0.03"), usageRecords, clock);
         EventPublisher publisher = event -> {
             extraPublisher.publish(event);
             events.add(event);
         };
-        var services = KnowledgeApp.services(KnowledgeSettings.from(Settings.of(Map.of())), new KnowledgeApp.Ports(
-                blobs, tables, queue, vectors, EMBEDDER, new ExtractiveLlmClient(), usage, new UnlimitedBudget(),
+        var services = KnowledgeApp.services(KnowledgeSettings.from(Settings.of(settings)), new KnowledgeApp.Ports(
+                blobs, tables, queue, vectors, EMBEDDER, llm, usage, new UnlimitedBudget(),
                 publisher, Runnable::run, clock));
         this.documents = services.documents();
         this.ingestions = services.ingestions();

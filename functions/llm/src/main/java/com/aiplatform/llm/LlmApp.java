@@ -5,6 +5,8 @@ import com.aiplatform.llm.api.EmbeddingFunctions;
 import com.aiplatform.llm.api.ModelFunctions;
 import com.aiplatform.llm.cache.TableResponseCache;
 import com.aiplatform.llm.cache.CachedChat;
+import com.aiplatform.llm.cache.SemanticCache;
+import com.aiplatform.llm.cache.TableSemanticIndex;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.embeddings.EmbeddingService;
@@ -76,7 +78,7 @@ public final class LlmApp extends ComposedApp {
             pool.members().forEach(member -> checks.add(HealthCheck.optional("backend " + member.name(),
                     () -> circuit(member))));
             parts.function(new ChatFunctions(new ChatWire(config.defaultMaxTokens(), config.maxOutputTokens()),
-                            new ScreenedChat(safety.contentSafety(), cachedChat(config, services.chat(), storage, clock)),
+                            new ScreenedChat(safety.contentSafety(), cachedChat(config, services.chat(), storage, embedder, clock)),
                             config.maxRequestBytes(), clock))
                     .function(new EmbeddingFunctions(new EmbeddingWire(config.maxEmbeddingInputs(),
                             MAX_EMBEDDING_INPUT_CHARS), services.embeddings(), embeddingGenerator(embedder),
@@ -105,11 +107,14 @@ public final class LlmApp extends ComposedApp {
     }
 
     private static CachedChat cachedChat(LlmSettings config, ChatService chat, AzureStorageClients storage,
-                                         Clock clock) {
-        return new CachedChat(chat, config.cacheEnabled()
-                ? Optional.of(new TableResponseCache(storage.tableStore(), config.cacheTtl(), clock,
-                        TableResponseCache.MAX_ANSWER_CHARS))
-                : Optional.empty());
+                                         Embedder embedder, Clock clock) {
+        if (!config.cacheEnabled()) {
+            return new CachedChat(chat, Optional.empty());
+        }
+        return new CachedChat(chat, Optional.of(new TableResponseCache(storage.tableStore(), config.cacheTtl(), clock,
+                TableResponseCache.MAX_ANSWER_CHARS)), Optional.of(new SemanticCache(embedder, tokenCounter(embedder),
+                new TableSemanticIndex(storage.tableStore(), config.cacheTtl(), clock,
+                        config.cacheSemanticCandidates()))));
     }
 
     /** The app's services. */

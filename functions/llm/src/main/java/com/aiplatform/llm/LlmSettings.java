@@ -18,7 +18,7 @@ import java.util.Optional;
 public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModelId, int defaultMaxTokens,
                           int maxOutputTokens, long maxRequestBytes, int maxEmbeddingInputs,
                           int breakerMinimumCalls, Duration breakerOpenDuration, boolean cacheEnabled,
-                          Duration cacheTtl) {
+                          Duration cacheTtl, int cacheSemanticCandidates) {
 
     public static LlmSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
@@ -38,13 +38,14 @@ public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModel
                 read.integer("LLM_BREAKER_MINIMUM_CALLS", 5),
                 read.duration("LLM_BREAKER_OPEN_DURATION", Duration.ofSeconds(30)),
                 read.bool("LLM_CACHE_ENABLED", true),
-                read.duration("LLM_CACHE_TTL", Duration.ofMinutes(10)));
+                read.duration("LLM_CACHE_TTL", Duration.ofMinutes(10)),
+                read.integer("LLM_CACHE_SEMANTIC_CANDIDATES", 200));
         if (result.defaultMaxTokens() < 1 || result.maxOutputTokens() < result.defaultMaxTokens()
                 || result.maxRequestBytes() < 1 || result.maxEmbeddingInputs() < 1 || result.breakerMinimumCalls() < 1
                 || result.breakerOpenDuration().isNegative() || result.breakerOpenDuration().isZero()
-                || result.cacheTtl().isNegative() || result.cacheTtl().isZero()) {
+                || result.cacheTtl().isNegative() || result.cacheTtl().isZero() || result.cacheSemanticCandidates() < 1) {
             read.problem("LLM_DEFAULT_MAX_TOKENS, LLM_MAX_OUTPUT_TOKENS, "
-                    + "LLM_MAX_REQUEST_BYTES, LLM_MAX_EMBEDDING_INPUTS, LLM_BREAKER_*, LLM_CACHE_TTL must be positive, and the "
+                    + "LLM_MAX_REQUEST_BYTES, LLM_MAX_EMBEDDING_INPUTS, LLM_BREAKER_*, LLM_CACHE_TTL, LLM_CACHE_SEMANTIC_CANDIDATES must be positive, and the "
                     + "default max tokens at most the maximum");
         }
         List<BackendSpec> pool;
@@ -56,7 +57,8 @@ public record LlmSettings(List<BackendSpec> backends, Optional<String> chatModel
         }
         return new LlmSettings(pool, result.chatModelId(), result.defaultMaxTokens(),
                 result.maxOutputTokens(), result.maxRequestBytes(), result.maxEmbeddingInputs(),
-                result.breakerMinimumCalls(), result.breakerOpenDuration(), result.cacheEnabled(), result.cacheTtl());
+                result.breakerMinimumCalls(), result.breakerOpenDuration(), result.cacheEnabled(), result.cacheTtl(),
+                result.cacheSemanticCandidates());
     }
 
     /** The part of these settings the pool is built from. */

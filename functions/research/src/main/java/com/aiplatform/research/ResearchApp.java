@@ -50,8 +50,8 @@ public final class ResearchApp extends ComposedApp {
             parts.resource(Telemetry.configure(settings));
             AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
             LlmClient llm = SharedAdapters.llm(runtime, settings);
-            Planner planner = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE ? new OfflinePlanner()
-                    : new ModelPlanner(llm.modelName());
+            Planner planner = SharedAdapters.offlineOr(runtime, OfflinePlanner::new,
+                    () -> new ModelPlanner(llm.modelName()));
             var ports = new ResearchComponents.Ports(storage.tableStore(), storage.blobStore(), storage.workQueue(),
                     HttpKnowledgeBase.create(knowledgeApi), llm,
                     SharedAdapters.usageMeter(runtime, storage.workQueue(), host.clock()),

@@ -1,28 +1,33 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.platform.consumers.KeyEvents;
-import com.aiplatform.platform.consumers.Subscription;
-import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.shared.event.PlatformEvent;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remembers resolved keys (valid and invalid) for a short time, so that a request costs no table read;
- * APIM's policy caches the same lookup. Entries are kept under the key's SHA-256, as APIM keeps
- * {@code subscription-<hash>}, so a {@link KeyEvents#REVOKED} event (which names only the hash) drops
- * the entry at once; {@code ttl} bounds how long a missed event could leave a revoked key working.
+ * APIM's policy caches the same lookup. Entries are kept under the key's SHA-256 in lower-case hex, as APIM keeps
+ * {@code subscription-<hash>}, so the platform app's {@value #KEY_REVOKED} CloudEvent (whose {@code data.keyHash}
+ * names only that hash) drops the entry at once; {@code ttl} bounds how long a missed event could leave a revoked
+ * key working.
  */
 public final class CachedSubscriptions implements SubscriptionDirectory {
 
+    /** The CloudEvent type the platform app publishes for a key that stopped working (revoked or retired). */
+    public static final String KEY_REVOKED = "AiPlatform.Platform.SubscriptionKeyRevoked";
+
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Optional<Subscription> subscription, Instant expires) {
+    private record Entry(Optional<ResolvedSubscription> subscription, Instant expires) {
     }
 
     private final SubscriptionDirectory source;
@@ -39,15 +44,15 @@ public final class CachedSubscriptions implements SubscriptionDirectory {
     }
 
     @Override
-    public Optional<Subscription> resolve(String key) {
+    public Optional<ResolvedSubscription> resolve(String key) {
         Instant now = clock.instant();
-        String hash = SubscriptionKeys.hash(key);
+        String hash = keyHash(key);
         Entry entry = entries.get(hash);
         if (entry != null && now.isBefore(entry.expires())) {
             return entry.subscription();
         }
         long seen = revocations.get();
-        Optional<Subscription> resolved = source.resolve(key);
+        Optional<ResolvedSubscription> resolved = source.resolve(key);
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
@@ -60,9 +65,19 @@ public final class CachedSubscriptions implements SubscriptionDirectory {
 
     /** Drops the entry of a key the platform app announced as revoked; other events are ignored. */
     public void onEvent(PlatformEvent event) {
-        if (KeyEvents.REVOKED.equals(event.type())) {
+        if (KEY_REVOKED.equals(event.type()) && event.data() != null) {
             revocations.incrementAndGet();
-            entries.remove(KeyEvents.keyHash(event));
+            entries.remove(event.data().path("keyHash").asText(""));
+        }
+    }
+
+    /** The SHA-256 of the key in lower-case hex: what the platform stores and APIM's policy caches under. */
+    static String keyHash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.platform.consumers.Subscription;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.problem.Problem;
@@ -58,7 +57,7 @@ public final class DefinitionGateway implements Gateway {
                     .orElseThrow(() -> new ProblemException(Problem.of(404, "not-found", "Not found",
                             "No API serves " + path)));
             checkSize(api, headers.get("content-length"));
-            Subscription caller = authenticate(headers);
+            ResolvedSubscription caller = authenticate(headers);
             GatewayDefinition.Product product = definition.product(caller.product())
                     .filter(p -> p.apis().contains(api.app()) || api.app().equals(GatewayDefinition.Mcp.APP))
                     .orElseThrow(() -> ProblemException.forbidden("Product '" + caller.product()
@@ -74,7 +73,7 @@ public final class DefinitionGateway implements Gateway {
         }
     }
 
-    private Subscription authenticate(Map<String, String> headers) {
+    private ResolvedSubscription authenticate(Map<String, String> headers) {
         Optional<String> key = subscriptionKey(headers);
         if (key.isPresent()) {
             return subscriptions.resolve(key.get()).orElseThrow(() ->
@@ -116,7 +115,7 @@ public final class DefinitionGateway implements Gateway {
         return bearer.chars().filter(c -> c == '.').count() == 2;
     }
 
-    private Subscription fromClaims(JWTClaimsSet claims) {
+    private ResolvedSubscription fromClaims(JWTClaimsSet claims) {
         GatewayDefinition.Jwt config = definition.identity().jwt();
         Object consumer = claims.getClaim(config.consumerClaim());
         String consumerId = consumer != null ? consumer.toString() : claims.getSubject();
@@ -125,12 +124,13 @@ public final class DefinitionGateway implements Gateway {
             throw ProblemException.unauthorized("The bearer token names no consumer or tenant");
         }
         TenantId.of(tenant.toString());
-        return new Subscription(consumerId, tenant.toString(), config.product(),
+        return new ResolvedSubscription(consumerId, tenant.toString(), config.product(),
                 Set.copyOf(JwtVerifier.roles(claims, config.rolesClaim())),
                 Set.copyOf(JwtVerifier.roles(claims, config.groupsClaim())));
     }
 
-    private String enforceLimits(GatewayDefinition.Product product, Subscription caller, Map<String, String> headers) {
+    private String enforceLimits(GatewayDefinition.Product product, ResolvedSubscription caller,
+                                 Map<String, String> headers) {
         String who = caller.tenantId() + "|" + caller.consumerId();
         var rate = counters.hit("rate|" + who, 1, product.rateLimit().calls(),
                 Duration.ofSeconds(product.rateLimit().renewalPeriodSeconds()));
@@ -165,7 +165,7 @@ public final class DefinitionGateway implements Gateway {
         }
     }
 
-    private Map<String, String> forward(Map<String, String> headers, Subscription caller,
+    private Map<String, String> forward(Map<String, String> headers, ResolvedSubscription caller,
                                         GatewayDefinition.Product product) {
         Map<String, String> forwarded = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
@@ -177,7 +177,7 @@ public final class DefinitionGateway implements Gateway {
         forwarded.put(GatewayHeaders.TENANT_ID, caller.tenantId());
         forwarded.put(GatewayHeaders.ROLES, String.join(",", caller.roles()));
         forwarded.put(GatewayHeaders.GROUPS, String.join(",", caller.groups()));
-        forwarded.put(GatewayHeaders.CACHE_POLICY, product.llmCache().mode());
+        forwarded.put(GatewayHeaders.CACHE_POLICY, product.llmCache().header());
         return forwarded;
     }
 

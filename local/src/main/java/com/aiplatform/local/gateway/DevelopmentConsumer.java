@@ -1,10 +1,7 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.platform.consumers.ConsumerService;
-import com.aiplatform.platform.consumers.NewConsumer;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
-import com.aiplatform.shared.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +14,9 @@ import java.util.Set;
 /**
  * Zero setup for a developer: the local platform makes sure consumer {@value #CONSUMER} of tenant
  * {@value #TENANT} (product {@value #PRODUCT}, roles admin and platform-admin) exists in the platform
- * app and has a key, kept in {@code <data>/gateway/development-key} so it survives restarts. The
- * platform prints it; tests read it from the running platform.
+ * app and has a key, kept in {@code <data>/gateway/development-key} so it survives restarts. It goes through
+ * the platform app's HTTP API ({@link PlatformConsumers}) as a platform admin of tenant {@value #TENANT}, as an
+ * operator would. The platform prints the key; tests read it from the running platform.
  */
 public final class DevelopmentConsumer {
 
@@ -33,7 +31,7 @@ public final class DevelopmentConsumer {
     }
 
     /** The development key: the saved one if it still works, else a new one (saved). */
-    public static String ensure(ConsumerService consumers, Path dataDir) {
+    public static String ensure(PlatformConsumers consumers, Path dataDir) {
         Path file = dataDir.resolve("gateway").resolve("development-key");
         try {
             if (Files.isRegularFile(file)) {
@@ -42,15 +40,8 @@ public final class DevelopmentConsumer {
                     return saved;
                 }
             }
-            String key;
-            try {
-                key = consumers.create(PLATFORM, new NewConsumer(CONSUMER, TENANT, PRODUCT, ROLES)).key();
-            } catch (ProblemException e) {
-                if (e.status() != 409) {
-                    throw e;
-                }
-                key = consumers.rotate(PLATFORM, TENANT, CONSUMER).key();
-            }
+            String key = consumers.create(PLATFORM, new PlatformConsumers.NewConsumer(CONSUMER, TENANT, PRODUCT, ROLES))
+                    .orElseGet(() -> consumers.rotate(PLATFORM, TENANT, CONSUMER));
             Files.createDirectories(file.getParent());
             Files.writeString(file, key + System.lineSeparator());
             try {

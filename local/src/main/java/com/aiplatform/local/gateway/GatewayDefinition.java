@@ -4,6 +4,7 @@ import com.aiplatform.shared.json.Json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,18 +87,32 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
     }
 
     /**
-     * Whether the llm app may answer this product's chat completions from its cache: {@code off}, or {@code exact}
-     * (the same tenant, model and parameters seen before). The gateway passes the mode on in a header it sets.
+     * Whether the llm app may answer this product's chat completions from its cache: {@code off}, {@code exact}
+     * (the same tenant, model and parameters seen before) or {@code semantic} (also a prompt whose embedding has at
+     * least {@code threshold} cosine similarity with a cached one, the other parameters the same). The gateway
+     * passes it on in a header it sets ({@link #header()}).
      */
-    public record LlmCache(String mode) {
+    public record LlmCache(String mode, Double threshold) {
 
-        static final List<String> MODES = List.of("off", "exact");
-        public static final LlmCache OFF = new LlmCache("off");
+        static final List<String> MODES = List.of("off", "exact", "semantic");
+        public static final LlmCache OFF = new LlmCache("off", null);
 
         public LlmCache {
             if (!MODES.contains(mode)) {
                 throw new IllegalArgumentException("llmCache.mode must be one of " + MODES + ", not " + mode);
             }
+            if (mode.equals("semantic") != (threshold != null)) {
+                throw new IllegalArgumentException("llmCache.threshold is required with mode semantic and only then");
+            }
+            if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("llmCache.threshold must be in (0, 1], not " + threshold);
+            }
+        }
+
+        /** The value of the cache policy header: {@code off}, {@code exact} or {@code semantic;threshold=0.95}. */
+        public String header() {
+            return threshold == null ? mode
+                    : mode + ";threshold=" + BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString();
         }
     }
 
@@ -128,9 +143,30 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
 
     /**
      * One MCP tool: the operation {@code operationId} of {@code api}; {@code result}, when set, is a JSON pointer
-     * into the operation's answer that the tool returns instead of the whole answer.
+     * into the operation's answer that the tool returns instead of the whole answer; {@code follow}, when set,
+     * makes the tool wait for the task the operation starts (see {@link Follow}).
      */
-    public record Tool(String name, String api, String operationId, String result) {
+    public record Tool(String name, String api, String operationId, String result, Follow follow) {
+
+        public Tool(String name, String api, String operationId, String result) {
+            this(name, api, operationId, result, null);
+        }
+    }
+
+    /**
+     * A tool that starts a long task and follows it to its end: the operation answers with the task's {@code id};
+     * {@code operationId} (a GET of the same API with one path parameter) is then read with that id every
+     * {@code intervalMillis} until its {@code status} is one of {@code until}, for at most the tool argument
+     * {@code maxWaitSeconds} (capped at {@code maxWaitSeconds} here). {@code progress} points at the task's
+     * progress out of 100; a client that asks for progress gets it as {@code notifications/progress}.
+     */
+    public record Follow(String operationId, List<String> until, String progress, int maxWaitSeconds,
+                         long intervalMillis) {
+
+        public Follow {
+            until = until == null ? List.of() : List.copyOf(until);
+            intervalMillis = intervalMillis <= 0 ? 500 : intervalMillis;
+        }
     }
 
     public record Limit(long calls, long renewalPeriodSeconds) {

@@ -98,9 +98,18 @@ public final class HttpHost implements AutoCloseable {
             admitted.put(Correlation.REQUEST_ID, correlation.requestId());
             admitted.put(Correlation.TRACEPARENT, correlation.traceparent());
             HttpMethod method = HttpMethod.value(ctx.method().name());
-            response = mcp.isPresent() && mcp.get().serves(path) ? mcp(ctx, headers, correlation)
-                    : dispatch(ctx, routes.resolve(method, path), method, admitted, correlation);
-            admission.onResponse().accept(response.status(), response.headers());
+            if (mcp.isPresent() && mcp.get().serves(path)) {
+                McpHttpEndpoint.Reply reply = mcp(ctx, headers, correlation);
+                response = new ResponseContent(reply.status(), new LinkedHashMap<>(reply.headers()), reply.body());
+                admission.onResponse().accept(response.status(), response.headers());
+                if (reply.stream().isPresent()) {
+                    stream(ctx, response, reply.stream().get());
+                    return;
+                }
+            } else {
+                response = dispatch(ctx, routes.resolve(method, path), method, admitted, correlation);
+                admission.onResponse().accept(response.status(), response.headers());
+            }
         } catch (ProblemException e) {
             response = ResponseContent.problem(e, path);
         } catch (RuntimeException e) {
@@ -131,12 +140,22 @@ public final class HttpHost implements AutoCloseable {
         return ResponseContent.from(invoker.invoke(function, request, found.parameters(), context));
     }
 
-    private ResponseContent mcp(Context ctx, Map<String, String> headers, Correlation correlation) {
+    private McpHttpEndpoint.Reply mcp(Context ctx, Map<String, String> headers, Correlation correlation) {
         Map<String, String> client = new LinkedHashMap<>(headers);
         client.put(Correlation.REQUEST_ID, correlation.requestId());
         client.put(Correlation.TRACEPARENT, correlation.traceparent());
-        var reply = mcp.orElseThrow().serve(ctx.method().name(), client, () -> BoundedBody.read(ctx.req(), maxBodyBytes));
-        return new ResponseContent(reply.status(), new LinkedHashMap<>(reply.headers()), reply.body());
+        return mcp.orElseThrow().serve(ctx.method().name(), client, () -> BoundedBody.read(ctx.req(), maxBodyBytes));
+    }
+
+    /** Writes the head, then the body as the stream produces it, straight to the connection (no buffering). */
+    private static void stream(Context ctx, ResponseContent head, McpHttpEndpoint.StreamedBody body) {
+        ctx.status(head.status());
+        head.headers().forEach(ctx::header);
+        try {
+            body.writeTo(ctx.res().getOutputStream());
+        } catch (java.io.IOException e) {
+            LOG.debug("The client of a streamed answer left: {}", e.getMessage());
+        }
     }
 
     private Object body(HttpBinding binding, byte[] bytes) {

@@ -7,8 +7,11 @@ import com.aiplatform.shared.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +22,14 @@ import java.util.function.Supplier;
 /**
  * The Streamable HTTP transport of MCP (2025-03-26 and later) at the gateway's MCP path, after the gateway has
  * admitted the request: a POST carries one JSON-RPC message (or, as 2025-03-26 allowed, a batch) and is
- * answered with {@code application/json}, or {@code 202} for notifications. The server is stateless: no
- * {@code Mcp-Session-Id}, no server-to-client stream, so GET and DELETE are {@code 405} as the transport allows.
+ * answered with {@code application/json}, or {@code 202} for notifications; a call of a tool that follows a long
+ * task, from a client that asks for progress and accepts {@code text/event-stream}, is answered on such a stream
+ * (progress notifications, then the response). The server is stateless: no {@code Mcp-Session-Id}, no stream
+ * outside a POST, so GET and DELETE are {@code 405} as the transport allows.
  */
 public final class McpHttpEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpHttpEndpoint.class);
 
     private final GatewayDefinition.Mcp definition;
     private final McpServer server;
@@ -45,7 +52,17 @@ public final class McpHttpEndpoint {
         return definition.serves(path);
     }
 
-    public record Reply(int status, Map<String, String> headers, byte[] body) {
+    /** An answer; with a {@code stream}, the body is written by it, as the answer goes on. */
+    public record Reply(int status, Map<String, String> headers, byte[] body, Optional<StreamedBody> stream) {
+
+        Reply(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, Optional.empty());
+        }
+    }
+
+    /** The body of an answer on a stream, written as it happens. */
+    public interface StreamedBody {
+        void writeTo(OutputStream out);
     }
 
     /**
@@ -82,6 +99,9 @@ public final class McpHttpEndpoint {
                     "The body is empty"));
         }
         Map<String, String> caller = caller(headers);
+        if (!message.isArray() && accepts(headers, SseStream.CONTENT_TYPE) && server.streams(message)) {
+            return stream(message, caller);
+        }
         if (!message.isArray()) {
             return server.handle(message, caller).map(response -> json(200, response)).orElseGet(McpHttpEndpoint::accepted);
         }
@@ -92,6 +112,38 @@ public final class McpHttpEndpoint {
         ArrayNode responses = JsonNodeFactory.instance.arrayNode();
         message.forEach(each -> server.handle(each, caller).ifPresent(responses::add));
         return responses.isEmpty() ? accepted() : json(200, responses);
+    }
+
+    /**
+     * The answer on a server-sent event stream: the notifications while the tool runs, then the response. A client
+     * that goes away ends it (and the tool's waiting).
+     */
+    private Reply stream(JsonNode message, Map<String, String> caller) {
+        StreamedBody body = out -> {
+            SseStream stream = new SseStream(out);
+            try {
+                server.handle(message, caller, Optional.of(stream)).ifPresent(stream::send);
+            } catch (McpStream.ClientGone gone) {
+                LOG.debug("The MCP client left before the answer to {}", message.path("id"));
+            } catch (RuntimeException e) { // the head is sent: the failure can only be the stream's last message
+                LOG.error("An MCP call answered on a stream failed (request {})", caller.get("x-request-id"), e);
+                sendQuietly(stream, McpServer.error(message.path("id"), McpServer.INTERNAL_ERROR, "Internal error"));
+            }
+        };
+        return new Reply(200, Map.of("content-type", SseStream.CONTENT_TYPE, "cache-control", "no-cache"), new byte[0],
+                Optional.of(body));
+    }
+
+    private static void sendQuietly(McpStream stream, com.fasterxml.jackson.databind.node.ObjectNode message) {
+        try {
+            stream.send(message);
+        } catch (McpStream.ClientGone gone) {
+            LOG.debug("The MCP client left before the error");
+        }
+    }
+
+    private static boolean accepts(Map<String, String> headers, String mediaType) {
+        return headers.getOrDefault("accept", "").toLowerCase(Locale.ROOT).contains(mediaType);
     }
 
     private Map<String, String> caller(Map<String, String> headers) {

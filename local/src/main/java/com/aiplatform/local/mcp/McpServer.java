@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,24 @@ public final class McpServer {
     static final int INVALID_REQUEST = -32600;
     static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
+    static final int INTERNAL_ERROR = -32603;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String name;
     private final Map<String, McpTool> tools = new LinkedHashMap<>();
     private final ToolCaller caller;
+    private final TaskFollower follower;
 
     public McpServer(String name, List<McpTool> tools, ToolCaller caller) {
+        this(name, tools, caller, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    McpServer(String name, List<McpTool> tools, ToolCaller caller, Clock clock, TaskFollower.Pause pause) {
         this.name = name;
         tools.forEach(tool -> this.tools.put(tool.name(), tool));
         this.caller = caller;
+        this.follower = new TaskFollower(caller, clock, pause);
     }
 
     public List<McpTool> tools() {
@@ -42,6 +50,28 @@ public final class McpServer {
 
     /** The response to one JSON-RPC message, or empty for a notification or a response. */
     public Optional<ObjectNode> handle(JsonNode message, Map<String, String> callerHeaders) {
+        return handle(message, callerHeaders, Optional.empty());
+    }
+
+    /**
+     * Whether the message is worth answering on a stream: a call of a tool that follows a task, by a client that
+     * asked for progress ({@code params._meta.progressToken}).
+     */
+    public boolean streams(JsonNode message) {
+        JsonNode params = message.path("params");
+        JsonNode token = params.path("_meta").path("progressToken");
+        McpTool tool = tools.get(params.path("name").asText(""));
+        return "tools/call".equals(message.path("method").asText()) && (token.isTextual() || token.isIntegralNumber())
+                && tool != null && tool.follow().isPresent();
+    }
+
+    /**
+     * As {@link #handle(JsonNode, Map)}, with the stream the answer goes on, where a following tool reports its
+     * progress to a client that asked for it.
+     *
+     * @throws McpStream.ClientGone when the client left the stream before the answer
+     */
+    public Optional<ObjectNode> handle(JsonNode message, Map<String, String> callerHeaders, Optional<McpStream> stream) {
         if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
             return Optional.of(error(message.path("id"), INVALID_REQUEST, "Not a JSON-RPC 2.0 message"));
         }
@@ -61,7 +91,7 @@ public final class McpServer {
             case "initialize" -> result(id, initialize(params));
             case "ping" -> result(id, NODES.objectNode());
             case "tools/list" -> result(id, list());
-            case "tools/call" -> call(id, params, callerHeaders);
+            case "tools/call" -> call(id, params, callerHeaders, stream);
             default -> error(id, METHOD_NOT_FOUND, "Method not found: " + message.get("method").asText());
         });
     }
@@ -74,7 +104,8 @@ public final class McpServer {
         result.putObject("serverInfo").put("name", name).put("version", "1.0.0");
         result.put("instructions", "Tools of the AI platform's APIs, called through its gateway with your key."
                 + " Research runs long: research_start returns a task id; poll research_status or research_events"
-                + " until the status is completed, then read research_report.");
+                + " until the status is completed, then read research_report; or call research_run, which waits for"
+                + " the report and reports the task's progress to a client that asks for progress.");
         return result;
     }
 
@@ -89,7 +120,7 @@ public final class McpServer {
         return result;
     }
 
-    private ObjectNode call(JsonNode id, JsonNode params, Map<String, String> callerHeaders) {
+    private ObjectNode call(JsonNode id, JsonNode params, Map<String, String> callerHeaders, Optional<McpStream> stream) {
         McpTool tool = tools.get(params.path("name").asText(""));
         if (tool == null) {
             return error(id, INVALID_PARAMS, "Unknown tool: " + params.path("name").asText(""));
@@ -103,6 +134,12 @@ public final class McpServer {
             return error(id, INVALID_PARAMS, "Invalid arguments for " + tool.name() + ": " + invalid.get());
         }
         ToolRequest request = ToolRequest.of(tool, arguments);
+        if (tool.follow().isPresent()) {
+            JsonNode token = params.path("_meta").path("progressToken");
+            Progress progress = stream.filter(s -> token.isTextual() || token.isIntegralNumber())
+                    .map(s -> Progress.to(s, token)).orElse(Progress.NONE);
+            return result(id, follower.run(tool, request, tool.maxWaitSeconds(arguments), callerHeaders, progress));
+        }
         ToolCaller.Response response = caller.call(tool.method(), request.pathAndQuery(), request.body(), callerHeaders);
         return result(id, ToolResult.from(tool, response));
     }

@@ -80,7 +80,7 @@ public final class OpenApiTools {
         return List.copyOf(tools);
     }
 
-    private static McpTool derive(GatewayDefinition.Tool tool, JsonNode document) {
+    static McpTool derive(GatewayDefinition.Tool tool, JsonNode document) {
         OpenApiOperation found = OpenApiOperation.find(document, tool.operationId());
         JsonSchemas schemas = new JsonSchemas(document);
         ObjectNode properties = JsonNodeFactory.instance.objectNode();
@@ -156,8 +156,10 @@ public final class OpenApiTools {
         if (result.isPresent() && !result.get().startsWith("/")) {
             throw new IllegalArgumentException("the result '" + result.get() + "' is not a JSON pointer");
         }
+        Optional<McpTool.Follow> follow = Optional.ofNullable(tool.follow())
+                .map(f -> FollowDerivation.derive(tool, f, document, properties));
         return new McpTool(tool.name(), description(found.operation(), tool), found.method().toUpperCase(),
-                found.path(), pathParameters, queryParameters, bodyProperties, shape, input, result);
+                found.path(), pathParameters, queryParameters, bodyProperties, shape, input, result, follow);
     }
 
     private static String description(JsonNode operation, GatewayDefinition.Tool tool) {
@@ -165,7 +167,10 @@ public final class OpenApiTools {
         String details = operation.path("description").asText("").trim();
         String text = summary.isEmpty() ? details : details.isEmpty() ? summary : summary + "\n\n" + details;
         String base = text.isEmpty() ? tool.operationId() : text;
-        return tool.result() == null ? base : base + "\n\nReturns only " + tool.result() + " of the answer.";
+        String follows = tool.follow() == null ? base : base + "\n\nThen waits for the task to end (reading it with "
+                + tool.follow().operationId() + "), reporting its progress to a client that asks for progress"
+                + " notifications, and answers with the task's final state.";
+        return tool.result() == null ? follows : follows + "\n\nReturns only " + tool.result() + " of the answer.";
     }
 
     private static JsonNode parse(String document) {

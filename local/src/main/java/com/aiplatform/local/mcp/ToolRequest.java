@@ -40,6 +40,13 @@ record ToolRequest(String pathAndQuery, Optional<String> body) {
                 return Optional.of("the argument '" + name + "' must be a string, number or boolean");
             }
         }
+        if (tool.follow().isPresent() && arguments.has(McpTool.MAX_WAIT)) {
+            JsonNode wait = arguments.get(McpTool.MAX_WAIT);
+            int cap = tool.follow().get().maxWaitSeconds();
+            if (!wait.canConvertToInt() || !wait.isIntegralNumber() || wait.asInt() < 1 || wait.asInt() > cap) {
+                return Optional.of("the argument '" + McpTool.MAX_WAIT + "' must be an integer from 1 to " + cap);
+            }
+        }
         return Optional.empty();
     }
 

@@ -72,7 +72,7 @@ final class ApimPolicies {
                 "__TOKENS_PER_MINUTE__", Long.toString(product.tokenLimit().tokensPerMinute()),
                 "__TOKENS_HEADER__", definition.identity().tokensResponseHeader(),
                 "__CACHE_POLICY_HEADER__", definition.identity().headers().get("cachePolicy"),
-                "__LLM_CACHE_MODE__", product.llmCache().mode()));
+                "__LLM_CACHE_POLICY__", product.llmCache().header()));
     }
 
     private String read(String name) {

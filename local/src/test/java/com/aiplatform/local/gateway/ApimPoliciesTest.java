@@ -62,7 +62,7 @@ class ApimPoliciesTest {
     }
 
     @Test
-    void should_pass_each_products_llm_cache_mode_on_in_the_cache_policy_header() throws Exception {
+    void should_pass_each_products_llm_cache_policy_on_in_the_cache_policy_header_with_its_threshold() throws Exception {
         Document policy = parse(policies.api(api("llm")));
         NodeList headers = policy.getElementsByTagName("set-header");
         List<String> modes = new ArrayList<>();
@@ -77,7 +77,7 @@ class ApimPoliciesTest {
         }
 
         assertThat(definition.identity().headers().get("cachePolicy")).isEqualTo(GatewayHeaders.CACHE_POLICY);
-        assertThat(modes).containsExactly("development=exact", "starter=off", "standard=off");
+        assertThat(modes).containsExactly("development=semantic;threshold=0.95", "starter=off", "standard=off");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.platform.consumers.KeyEvents;
-import com.aiplatform.platform.consumers.Subscription;
-import com.aiplatform.platform.consumers.SubscriptionKeys;
 import com.aiplatform.shared.event.PlatformEvent;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.testing.time.ManualClock;
@@ -23,7 +20,8 @@ class CachedSubscriptionsTest {
     @Test
     void should_read_the_source_once_per_ttl_and_see_a_revocation_after_it() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
-        Map<String, Subscription> source = new ConcurrentHashMap<>(Map.of("k", new Subscription("c", "t", "starter", Set.of())));
+        Map<String, ResolvedSubscription> source = new ConcurrentHashMap<>(
+                Map.of("k", new ResolvedSubscription("c", "t", "starter", Set.of())));
         AtomicInteger reads = new AtomicInteger();
         var cached = new CachedSubscriptions(key -> {
             reads.incrementAndGet();
@@ -43,9 +41,9 @@ class CachedSubscriptionsTest {
     @Test
     void should_read_the_source_again_at_once_when_the_platform_announces_the_key_revoked() {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
-        Map<String, Subscription> source = new ConcurrentHashMap<>(Map.of(
-                "k", new Subscription("c", "t", "starter", Set.of()),
-                "other", new Subscription("d", "t", "starter", Set.of())));
+        Map<String, ResolvedSubscription> source = new ConcurrentHashMap<>(Map.of(
+                "k", new ResolvedSubscription("c", "t", "starter", Set.of()),
+                "other", new ResolvedSubscription("d", "t", "starter", Set.of())));
         AtomicInteger reads = new AtomicInteger();
         var cached = new CachedSubscriptions(key -> {
             reads.incrementAndGet();
@@ -55,9 +53,9 @@ class CachedSubscriptionsTest {
         assertThat(cached.resolve("other")).isPresent();
 
         source.remove("k");
-        cached.onEvent(event("AiPlatform.Knowledge.DocumentIngested", SubscriptionKeys.hash("k")));
+        cached.onEvent(event("AiPlatform.Knowledge.DocumentIngested", CachedSubscriptions.keyHash("k")));
         assertThat(cached.resolve("k")).as("an unrelated event evicts nothing").isPresent();
-        cached.onEvent(event(KeyEvents.REVOKED, SubscriptionKeys.hash("k")));
+        cached.onEvent(event(CachedSubscriptions.KEY_REVOKED, CachedSubscriptions.keyHash("k")));
 
         assertThat(cached.resolve("k")).isEmpty();
         assertThat(cached.resolve("other")).isPresent();
@@ -65,7 +63,7 @@ class CachedSubscriptionsTest {
     }
 
     private static PlatformEvent event(String type, String keyHash) {
-        return new PlatformEvent("e-1", KeyEvents.SOURCE, type, null, Instant.EPOCH,
+        return new PlatformEvent("e-1", "/aiplatform/platform", type, null, Instant.EPOCH,
                 Json.mapper().createObjectNode().put("keyHash", keyHash), null);
     }
 }

@@ -1,6 +1,5 @@
 package com.aiplatform.local.gateway;
 
-import com.aiplatform.platform.consumers.Subscription;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.problem.ProblemException;
 import com.aiplatform.testing.time.ManualClock;
@@ -21,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DefinitionGatewayTest {
 
     private static final String SEARCH = "/api/v1/knowledge/search";
-    private static final Map<String, Subscription> KEYS = Map.of(
-            "starter-key", new Subscription("shop", "acme", "starter", Set.of("reader")),
-            "standard-key", new Subscription("ops", "acme", "standard", Set.of("admin")),
-            "hr-key", new Subscription("hr-app", "acme", "starter", Set.of(), Set.of("hr", "managers")));
+    private static final Map<String, ResolvedSubscription> KEYS = Map.of(
+            "starter-key", new ResolvedSubscription("shop", "acme", "starter", Set.of("reader")),
+            "standard-key", new ResolvedSubscription("ops", "acme", "standard", Set.of("admin")),
+            "hr-key", new ResolvedSubscription("hr-app", "acme", "starter", Set.of(), Set.of("hr", "managers")));
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final Tokens issuer = new Tokens("k1");
@@ -47,12 +46,12 @@ class DefinitionGatewayTest {
     }
 
     @Test
-    void should_forward_the_products_llm_cache_mode_and_drop_the_one_a_client_sent() {
+    void should_forward_the_products_llm_cache_policy_and_drop_the_one_a_client_sent() {
         Map<String, String> spoofing = Map.of("ocp-apim-subscription-key", "standard-key",
-                GatewayHeaders.CACHE_POLICY, "exact");
+                GatewayHeaders.CACHE_POLICY, "semantic;threshold=0.1");
         String developmentKey = "development-key";
         var gatewayWithDevelopment = new DefinitionGateway(GatewayDefinition.load(), key -> Optional.ofNullable(
-                key.equals(developmentKey) ? new Subscription("dev", "acme", "development", Set.of()) : KEYS.get(key)),
+                key.equals(developmentKey) ? new ResolvedSubscription("dev", "acme", "development", Set.of()) : KEYS.get(key)),
                 Optional.empty(), clock);
 
         var standard = gatewayWithDevelopment.admit("POST", "/api/v1/llm/v1/chat/completions", spoofing).forward();
@@ -60,8 +59,19 @@ class DefinitionGatewayTest {
                 Map.of("ocp-apim-subscription-key", developmentKey, "X-AIPlatform-Cache-Policy", "off")).forward();
 
         assertThat(standard).containsEntry(GatewayHeaders.CACHE_POLICY, "off").hasSize(5);
-        assertThat(development).containsEntry(GatewayHeaders.CACHE_POLICY, "exact")
+        assertThat(development).containsEntry(GatewayHeaders.CACHE_POLICY, "semantic;threshold=0.95")
                 .doesNotContainKey("X-AIPlatform-Cache-Policy");
+    }
+
+    @Test
+    void should_refuse_an_llm_cache_when_its_threshold_is_missing_out_of_range_or_without_semantic() {
+        assertThat(new GatewayDefinition.LlmCache("semantic", 1.0).header()).isEqualTo("semantic;threshold=1");
+        assertThat(new GatewayDefinition.LlmCache("exact", null).header()).isEqualTo("exact");
+        for (var invalid : List.<Runnable>of(() -> new GatewayDefinition.LlmCache("semantic", null),
+                () -> new GatewayDefinition.LlmCache("semantic", 0.0), () -> new GatewayDefinition.LlmCache("semantic", 1.5),
+                () -> new GatewayDefinition.LlmCache("exact", 0.9), () -> new GatewayDefinition.LlmCache("fuzzy", null))) {
+            assertThatThrownBy(invalid::run).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

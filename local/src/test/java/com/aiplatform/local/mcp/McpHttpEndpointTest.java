@@ -3,10 +3,13 @@ package com.aiplatform.local.mcp;
 import com.aiplatform.local.gateway.GatewayDefinition;
 import com.aiplatform.shared.json.Json;
 import com.aiplatform.shared.problem.ProblemException;
+import com.aiplatform.testing.time.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +87,90 @@ class McpHttpEndpointTest {
                 "cookie", "session=1", "x-aiplatform-tenant-id", "forged"));
 
         assertThat(forwarded).containsExactly(Map.of("ocp-apim-subscription-key", "k", "x-request-id", "r1"));
+    }
+
+    @Test
+    void should_answer_on_an_event_stream_with_progress_then_the_result_when_a_client_asking_for_progress_runs_research() {
+        McpHttpEndpoint research = researchEndpoint();
+        String run = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"research_run\","
+                + "\"arguments\":{\"question\":\"q\"},\"_meta\":{\"progressToken\":9}}}";
+
+        var streamed = research.serve("POST", Map.of("content-type", "application/json",
+                "accept", "application/json, text/event-stream"), () -> bytes(run));
+        var plain = research.serve("POST", Map.of("content-type", "application/json", "accept", "application/json"),
+                () -> bytes(run));
+
+        assertThat(streamed.status()).isEqualTo(200);
+        assertThat(streamed.headers()).containsEntry("content-type", "text/event-stream");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        streamed.stream().orElseThrow().writeTo(out);
+        List<JsonNode> events = events(out.toString(StandardCharsets.UTF_8));
+        assertThat(events).extracting(e -> e.path("method").asText())
+                .containsExactly("notifications/progress", "notifications/progress", "");
+        assertThat(events.get(2).path("id").asInt()).isEqualTo(9);
+        assertThat(events.get(2).path("result").path("structuredContent").path("text").asText()).isEqualTo("R");
+        assertThat(plain.stream()).isEmpty();
+        assertThat(plain.headers()).containsEntry("content-type", "application/json");
+        assertThat(json(plain).path("result").path("structuredContent").path("text").asText()).isEqualTo("R");
+    }
+
+    @Test
+    void should_answer_with_json_when_the_client_accepts_a_stream_but_the_tool_does_not_follow_a_task() {
+        var answer = post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"knowledge_search\","
+                + "\"arguments\":{\"query\":\"q\"},\"_meta\":{\"progressToken\":\"p\"}}}",
+                Map.of("accept", "application/json, text/event-stream"));
+
+        assertThat(answer.stream()).isEmpty();
+        assertThat(answer.headers()).containsEntry("content-type", "application/json");
+    }
+
+    @Test
+    void should_end_the_stream_with_an_internal_error_when_the_tool_fails_after_the_stream_began() {
+        McpHttpEndpoint failing = researchEndpoint((method, path, body, headers) -> {
+            if (method.equals("POST")) {
+                return new ToolCaller.Response(202, "application/json", "{\"id\":\"t1\",\"status\":\"queued\"}");
+            }
+            throw new IllegalStateException("the task store is gone");
+        });
+        var streamed = failing.serve("POST", Map.of("content-type", "application/json", "accept", "text/event-stream"),
+                () -> bytes("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"research_run\","
+                        + "\"arguments\":{\"question\":\"q\"},\"_meta\":{\"progressToken\":\"t\"}}}"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        streamed.stream().orElseThrow().writeTo(out);
+
+        List<JsonNode> events = events(out.toString(StandardCharsets.UTF_8));
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).path("id").asInt()).isEqualTo(4);
+        assertThat(events.get(1).path("error").path("code").asInt()).isEqualTo(-32603);
+        assertThat(events.get(1).toString()).doesNotContain("task store");
+    }
+
+    private static McpHttpEndpoint researchEndpoint() {
+        return researchEndpoint((method, path, body, headers) -> method.equals("POST")
+                ? new ToolCaller.Response(202, "application/json", "{\"id\":\"t1\",\"status\":\"queued\"}")
+                : new ToolCaller.Response(200, "application/json",
+                        "{\"id\":\"t1\",\"status\":\"completed\",\"percentComplete\":100,\"report\":{\"text\":\"R\"}}"));
+    }
+
+    private static McpHttpEndpoint researchEndpoint(ToolCaller caller) {
+        GatewayDefinition definition = GatewayDefinition.load();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-03T12:00:00Z"));
+        return new McpHttpEndpoint(definition, new McpServer("test",
+                OpenApiTools.fromClassPath(definition, Set.of("research")), caller, clock, clock::advance));
+    }
+
+    /** The data of each event of a server-sent event stream, as JSON; comments skipped. */
+    private static List<JsonNode> events(String stream) {
+        List<JsonNode> events = new ArrayList<>();
+        for (String block : stream.split("\n\n")) {
+            StringBuilder data = new StringBuilder();
+            block.lines().filter(line -> line.startsWith("data: ")).forEach(line -> data.append(line.substring(6)));
+            if (!data.isEmpty()) {
+                events.add(Json.tree(data.toString()));
+            }
+        }
+        return events;
     }
 
     private McpHttpEndpoint.Reply post(String body, Map<String, String> extra) {

@@ -2,6 +2,7 @@ package com.aiplatform.local.mcp;
 
 import com.aiplatform.local.gateway.GatewayDefinition;
 import com.aiplatform.shared.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -108,6 +109,39 @@ class OpenApiToolsTest {
                 Set.of("knowledge", "summaries")))
                 .hasMessageContaining("tool 'search': the name must be unique")
                 .hasMessageContaining("tool 'summarize': the gateway definition routes no API 'summaries'");
+    }
+
+    @Test
+    void should_add_a_capped_wait_to_the_start_operations_arguments_when_a_tool_follows_its_task() {
+        McpTool run = tool("research_run");
+
+        assertThat(run.method()).isEqualTo("POST");
+        assertThat(run.bodyProperties()).contains("question").doesNotContain(McpTool.MAX_WAIT);
+        assertThat(run.required()).containsExactly("question");
+        JsonNode wait = run.inputSchema().path("properties").path(McpTool.MAX_WAIT);
+        assertThat(wait.path("type").asText()).isEqualTo("integer");
+        assertThat(wait.path("maximum").asInt()).isEqualTo(600);
+        McpTool.Follow follow = run.follow().orElseThrow();
+        assertThat(follow.read().pathTemplate()).isEqualTo("/api/v1/research/tasks/{taskId}");
+        assertThat(follow.until()).contains("completed", "failed", "cancelled");
+        assertThat(run.description()).contains("Then waits for the task to end");
+        assertThat(tool("research_start").follow()).isEmpty();
+    }
+
+    @Test
+    void should_fail_when_a_tool_follows_an_operation_that_cannot_read_its_task() {
+        GatewayDefinition.Follow byList = new GatewayDefinition.Follow("researchListTasks", List.of("completed"),
+                "/percentComplete", 60, 500);
+        GatewayDefinition.Follow noStatuses = new GatewayDefinition.Follow("researchGetTask", List.of(),
+                "/percentComplete", 60, 500);
+        GatewayDefinition marked = marking(List.of(
+                new GatewayDefinition.Tool("run_listing", "research", "researchCreateTask", null, byList),
+                new GatewayDefinition.Tool("run_forever", "research", "researchCreateTask", null, noStatuses)));
+
+        assertThatThrownBy(() -> OpenApiTools.fromClassPath(marked, ALL_APPS))
+                .hasMessageContaining("tool 'run_listing' (research researchCreateTask): the follow operation"
+                        + " 'researchListTasks' must be a GET with one path parameter")
+                .hasMessageContaining("tool 'run_forever' (research researchCreateTask): follow needs 'until' statuses");
     }
 
     @Test

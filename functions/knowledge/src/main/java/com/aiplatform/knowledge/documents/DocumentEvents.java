@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The knowledge app's CloudEvents: a document was ingested (or re-ingested) or deleted. */
+/**
+ * The knowledge app's CloudEvents: a document was ingested (or re-ingested) or deleted. The data carries the
+ * document's readers, so that a subscriber acting for users (an index, a notifier) shows it only to them.
+ */
 public final class DocumentEvents {
 
     public static final String SOURCE = "/aiplatform/knowledge";
@@ -46,6 +49,7 @@ public final class DocumentEvents {
         data.put("chunkCount", record.chunkCount());
         data.put("embeddingModel", record.embeddingModel());
         data.put("title", record.title());
+        data.put("readers", record.readers());
         var event = new PlatformEvent(UUID.randomUUID().toString(), SOURCE, type,
                 "tenants/" + record.tenantId() + "/documents/" + record.documentId(), clock.instant(),
                 Json.mapper().valueToTree(data), traceparent);

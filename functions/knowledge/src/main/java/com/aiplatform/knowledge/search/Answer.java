@@ -20,8 +20,13 @@ public record Answer(String question, String standaloneQuestion, String answer, 
     public record Suggestion(String documentId, String title, String chunkId, String excerpt, String source, double score) {
     }
 
-    /** How many claims the generator wrote, how many its cited passages support, and each claim's scores. */
-    public record Support(int claims, int supported, int dropped, double rate, List<AnswerCheck.Claim> checks) {
+    /**
+     * How many claims the generator wrote, how many its cited passages support, each claim's scores, and the model
+     * judge: {@code model} when it gave every verdict, {@code unavailable} when it was asked and failed, absent
+     * when it is off or the answer is extractive.
+     */
+    public record Support(int claims, int supported, int dropped, double rate, List<AnswerCheck.Claim> checks,
+                          String judge) {
     }
 
     public record Usage(long inputTokens, long outputTokens, java.math.BigDecimal costUsd) {

@@ -50,8 +50,17 @@ public final class AnswerCheck {
         this.minRelevance = minRelevance;
     }
 
-    /** One claim with the sources it cites, its scores, and whether it stays in the answer. */
-    public record Claim(String text, List<Integer> citations, double support, double relevance, boolean kept) {
+    /**
+     * One claim with the sources it cites, its scores, the model judge's verdict ({@code null} when no judge ran),
+     * and whether it stays in the answer.
+     */
+    public record Claim(String text, List<Integer> citations, double support, double relevance, Boolean judged,
+                        boolean kept) {
+
+        /** This claim with the judge's verdict: an unsupported verdict drops it, a supported one keeps the check's. */
+        public Claim judgedAs(boolean supported) {
+            return new Claim(text, citations, support, relevance, supported, kept && supported);
+        }
     }
 
     public List<Claim> check(String question, String answer, List<Source> sources) {
@@ -73,7 +82,7 @@ public final class AnswerCheck {
                 support = Math.max(support, (cosine(vectors.get(1), vectors.get(p + 2)) + overlap) / 2);
             }
             double relevance = cosine(vectors.get(0), vectors.get(1));
-            claims.add(new Claim(texts.get(i), cited.get(i), round(support), round(relevance),
+            claims.add(new Claim(texts.get(i), cited.get(i), round(support), round(relevance), null,
                     support >= minSupport && relevance >= minRelevance));
         }
         return claims;

@@ -4,20 +4,24 @@ import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
+import com.aiplatform.shared.llm.Generator;
 import com.aiplatform.shared.llm.Source;
 import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.UsageRecord;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers a question from the tenant's documents: hybrid retrieval, then the LLM over numbered sources,
  * through {@link BudgetedChat} so the caller's money budget is reserved before and settled after. Every claim
  * of the answer is then checked against the passages it cites ({@link AnswerCheck}); unsupported or off-question
- * claims are dropped, and when none is left the answer abstains and suggests the closest sources.
+ * claims are dropped, and when none is left the answer abstains and suggests the closest sources. With a
+ * {@link ModelJudge}, a model's answer is also judged by the model, and what it finds unsupported is dropped too.
  */
 public final class AnswerService {
 
@@ -33,11 +37,13 @@ public final class AnswerService {
     private final SearchService search;
     private final BudgetedChat chat;
     private final AnswerCheck check;
+    private final Optional<ModelJudge> judge;
 
-    public AnswerService(SearchService search, BudgetedChat chat, AnswerCheck check) {
+    public AnswerService(SearchService search, BudgetedChat chat, AnswerCheck check, Optional<ModelJudge> judge) {
         this.search = search;
         this.chat = chat;
         this.check = check;
+        this.judge = judge;
     }
 
     public Answer ask(CallContext context, AskRequest request) {
@@ -55,6 +61,25 @@ public final class AnswerService {
         ChatResponse response = result.response();
         UsageRecord record = result.usage();
         List<AnswerCheck.Claim> claims = check.check(question, response.text(), sources);
+        String judged = null;
+        long inputTokens = record.inputTokens();
+        long outputTokens = record.outputTokens();
+        BigDecimal cost = record.costUsd();
+        if (judge.isPresent() && response.generator() == Generator.MODEL && !claims.isEmpty()) {
+            Optional<ModelJudge.Verdicts> verdicts = judge.get().judge(context, question, claims, sources);
+            judged = verdicts.isPresent() ? "model" : "unavailable";
+            if (verdicts.isPresent()) {
+                List<AnswerCheck.Claim> checked = new ArrayList<>();
+                for (int i = 0; i < claims.size(); i++) {
+                    checked.add(claims.get(i).judgedAs(verdicts.get().supported().get(i + 1)));
+                }
+                claims = checked;
+                UsageRecord judgeUsage = verdicts.get().usage();
+                inputTokens += judgeUsage.inputTokens();
+                outputTokens += judgeUsage.outputTokens();
+                cost = cost.add(judgeUsage.costUsd());
+            }
+        }
         List<AnswerCheck.Claim> kept = claims.stream().filter(AnswerCheck.Claim::kept).toList();
         Set<Integer> cited = new LinkedHashSet<>();
         kept.forEach(claim -> cited.addAll(claim.citations()));
@@ -70,10 +95,10 @@ public final class AnswerService {
                         hit.source(), hit.score()))
                 .toList();
         var support = new Answer.Support(claims.size(), kept.size(), claims.size() - kept.size(),
-                claims.isEmpty() ? 0 : Math.round(1000d * kept.size() / claims.size()) / 1000d, claims);
+                claims.isEmpty() ? 0 : Math.round(1000d * kept.size() / claims.size()) / 1000d, claims, judged);
         return new Answer(request.question(), question, answerable ? render(kept) : ABSTAINED, answerable, citations,
                 suggestions, support, response.generator().label(), response.usage().model(),
-                new Answer.Usage(record.inputTokens(), record.outputTokens(), record.costUsd()));
+                new Answer.Usage(inputTokens, outputTokens, cost));
     }
 
     private static String render(List<AnswerCheck.Claim> kept) {

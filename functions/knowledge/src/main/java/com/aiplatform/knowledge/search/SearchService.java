@@ -15,7 +15,6 @@ import com.aiplatform.shared.vector.VectorStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,28 +23,28 @@ import java.util.concurrent.Executor;
 
 /**
  * Hybrid retrieval: BM25 and dense candidates from the tenant's chunks that the caller may read (the vector store
- * filters on the caller's principals, so nothing else is ever a candidate), fused by reciprocal rank
- * fusion (Cormack et al., 2009: score = sum of 1 / (k + rank), k = 60), which needs no score
- * calibration between the two retrievers. The keyword search and the usage record run on {@code helpers}
+ * filters on the caller's principals, so nothing else is ever a candidate), fused by weighted reciprocal rank
+ * fusion ({@link Fusion}). The keyword search and the usage record run on {@code helpers}
  * while the caller's thread embeds the query and searches the vectors; the answer waits for all of them,
  * so nothing is left behind when it returns.
  */
 public final class SearchService {
-
-    static final int RRF_K = 60;
 
     private final VectorStore vectors;
     private final Embedder embedder;
     private final UsageMeter usage;
     private final int candidates;
     private final Executor helpers;
+    private final Fusion fusion;
 
-    public SearchService(VectorStore vectors, Embedder embedder, UsageMeter usage, int candidates, Executor helpers) {
+    public SearchService(VectorStore vectors, Embedder embedder, UsageMeter usage, int candidates, Executor helpers,
+                         Fusion fusion) {
         this.vectors = vectors;
         this.embedder = embedder;
         this.usage = usage;
         this.candidates = candidates;
         this.helpers = helpers;
+        this.fusion = fusion;
     }
 
     public SearchResult search(CallContext context, SearchRequest request) {
@@ -76,17 +75,16 @@ public final class SearchService {
         } finally {
             Await.result(metered);
         }
-        return new SearchResult(request.query(), request.mode(), fuse(dense, Await.result(keyword), results));
+        return new SearchResult(request.query(), request.mode(), fuse(dense, Await.result(keyword), results, fusion));
     }
 
-    static List<SearchHit> fuse(List<VectorMatch> dense, List<VectorMatch> keyword, int topK) {
-        Map<String, Double> fused = new LinkedHashMap<>();
+    static List<SearchHit> fuse(List<VectorMatch> dense, List<VectorMatch> keyword, int topK, Fusion fusion) {
         Map<String, VectorMatch> byId = new HashMap<>();
         Map<String, Double> denseScores = new HashMap<>();
         Map<String, Double> keywordScores = new HashMap<>();
-        accumulate(dense, fused, byId, denseScores);
-        accumulate(keyword, fused, byId, keywordScores);
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(fused.entrySet());
+        List<String> denseIds = collect(dense, byId, denseScores);
+        List<String> keywordIds = collect(keyword, byId, keywordScores);
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(fusion.scores(denseIds, keywordIds).entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         List<SearchHit> hits = new ArrayList<>();
@@ -102,14 +100,15 @@ public final class SearchService {
         return hits;
     }
 
-    private static void accumulate(List<VectorMatch> matches, Map<String, Double> fused, Map<String, VectorMatch> byId,
-                                   Map<String, Double> scores) {
-        for (int rank = 0; rank < matches.size(); rank++) {
-            VectorMatch match = matches.get(rank);
-            fused.merge(match.id(), 1.0 / (RRF_K + rank + 1), Double::sum);
+    private static List<String> collect(List<VectorMatch> matches, Map<String, VectorMatch> byId,
+                                        Map<String, Double> scores) {
+        List<String> ids = new ArrayList<>(matches.size());
+        for (VectorMatch match : matches) {
+            ids.add(match.id());
             byId.putIfAbsent(match.id(), match);
             scores.put(match.id(), match.score());
         }
+        return ids;
     }
 
     private static Double round(Double value) {

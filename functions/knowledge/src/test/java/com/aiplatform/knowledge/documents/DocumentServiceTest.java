@@ -76,6 +76,10 @@ class DocumentServiceTest {
             assertThat(event.data().get("chunkCount").asInt()).isEqualTo(1);
             assertThat(event.data().get("contentHash").asText()).isEqualTo(record.contentHash());
             assertThat(event.data().get("embeddingModel").asText()).isEqualTo("all-minilm-l6-v2-int8");
+            assertThat(event.data().get("readers").get("tenantWide").asBoolean()).isFalse();
+            assertThat(event.data().get("readers").get("users")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                    .containsExactlyElementsOf(record.readers().users()).isNotEmpty();
+            assertThat(event.data().get("readers").get("groups")).isEmpty();
             assertThat(event.traceparent()).startsWith("00-0af7651916cd43dd8448eb211c80319c");
         });
         assertThat(kit.usageRecords.records()).anySatisfy(usage -> {

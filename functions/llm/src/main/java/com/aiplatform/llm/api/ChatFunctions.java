@@ -19,6 +19,8 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +32,12 @@ import java.util.UUID;
 public final class ChatFunctions {
 
     private final ChatWire wire;
-    /** {@code hit} when the answer came from the exact-match cache (no cost, no model call), {@code miss} if not. */
+    /** {@code hit} when the answer came from the cache (no cost, no model call), {@code miss} if not. */
     public static final String CACHE_HEADER = "x-aiplatform-cache";
+    /** On a hit: {@code exact} (the same request) or {@code semantic} (a prompt close enough). */
+    public static final String CACHE_MATCH_HEADER = "x-aiplatform-cache-match";
+    /** On a semantic hit: the cosine similarity of the two prompts, three decimals. */
+    public static final String CACHE_SIMILARITY_HEADER = "x-aiplatform-cache-similarity";
 
     private final ScreenedChat chat;
     private final long maxRequestBytes;
@@ -57,11 +63,14 @@ public final class ChatFunctions {
             String id = "chatcmpl-" + UUID.randomUUID();
             long created = clock.instant().getEpochSecond();
             var response = answer.response();
-            Map<String, String> headers = Map.of(
+            Map<String, String> headers = new HashMap<>(Map.of(
                     OpenAiResponses.GENERATOR_HEADER, response.generator().label(),
                     CACHE_HEADER, answer.cache().header(),
                     OpenAiResponses.TOKENS_HEADER, Long.toString(answer.cache() == CachedChat.Status.HIT
-                            ? 0 : response.usage().inputTokens() + response.usage().outputTokens()));
+                            ? 0 : response.usage().inputTokens() + response.usage().outputTokens())));
+            answer.match().ifPresent(match -> headers.put(CACHE_MATCH_HEADER, match.header()));
+            answer.similarity().ifPresent(similarity -> headers.put(CACHE_SIMILARITY_HEADER,
+                    String.format(Locale.ROOT, "%.3f", Math.floor(similarity * 1000) / 1000)));
             if (call.stream()) {
                 return HttpResponses.eventStream(request,
                         CompletionView.stream(id, created, response, call.responseFormat(), call.includeUsage()), headers);

@@ -3,8 +3,6 @@ package com.aiplatform.llm.pool;
 import com.aiplatform.llm.chat.ConversationSourcesLlmClient;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
-import com.aiplatform.shared.llm.openai.OpenAiClients;
-import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.resilience.CircuitBreakerPolicy;
 import com.aiplatform.shared.runtime.RuntimeSettings;
@@ -43,17 +41,16 @@ public final class Pools {
             for (BackendSpec spec : config.backends()) {
                 OpenAiSettings openAi = openAiSettings(spec, settings, timeout);
                 members.add(new PoolMember(spec.name(), spec.priority(), spec.weight(),
-                        new OpenAiLlmClient(OpenAiClients.create(openAi), spec.deployment(), clock), breaker,
+                        SharedAdapters.deployment(openAi, spec.deployment(), clock), breaker,
                         Duration.ZERO, clock));
             }
             return new BackendPool(config.chatModelId().orElse(config.backends().get(0).deployment()), members,
                     bound -> ThreadLocalRandom.current().nextInt(bound));
         }
-        LlmClient single = runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE
-                ? new ConversationSourcesLlmClient(new ExtractiveLlmClient(tokens), tokens)
-                : SharedAdapters.llm(runtime, settings);
-        members.add(new PoolMember(runtime.llm() == RuntimeSettings.LlmBackend.EXTRACTIVE ? "extractive-offline"
-                : "azure-openai", 1, 1, single, breaker, Duration.ZERO, clock));
+        LlmClient single = SharedAdapters.llm(runtime, settings,
+                () -> new ConversationSourcesLlmClient(new ExtractiveLlmClient(tokens), tokens));
+        members.add(new PoolMember(SharedAdapters.offlineOr(runtime, () -> "extractive-offline", () -> "azure-openai"),
+                1, 1, single, breaker, Duration.ZERO, clock));
         return new BackendPool(config.chatModelId().orElse(single.modelName()), members, bound -> 0);
     }
 

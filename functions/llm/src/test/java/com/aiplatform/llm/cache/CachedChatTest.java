@@ -152,7 +152,7 @@ class CachedChatTest {
     }
 
     @Test
-    void should_read_only_exact_from_the_header_as_opting_in() {
+    void should_read_only_exact_or_semantic_with_a_threshold_from_the_header_as_opting_in() {
         assertThat(List.of(CachePolicy.fromHeader("exact"), CachePolicy.fromHeader(" EXACT ")))
                 .containsOnly(CachePolicy.EXACT);
         assertThat(java.util.Arrays.asList(CachePolicy.fromHeader(null), CachePolicy.fromHeader(""),

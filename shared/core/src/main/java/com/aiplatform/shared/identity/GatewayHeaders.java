@@ -21,7 +21,8 @@ public final class GatewayHeaders {
     public static final String GROUPS = "x-aiplatform-groups";
     public static final Set<String> ALL = Set.of(CONSUMER_ID, TENANT_ID, ROLES, GROUPS);
     /**
-     * The caller's product's choice of the llm app's answer cache ({@code off} or {@code exact}), from the gateway
+     * The caller's product's choice of the llm app's answer cache ({@code off}, {@code exact} or
+     * {@code semantic;threshold=0.95}), from the gateway
      * definition; set by the gateway alone, like the identity headers.
      */
     public static final String CACHE_POLICY = "x-aiplatform-cache-policy";

@@ -23,6 +23,27 @@ public interface TableStore {
     /** Every entity of one partition, ordered by row key. */
     List<TableEntity> list(String table, String partitionKey);
 
+    /**
+     * The first {@code limit} entities of one partition whose row key starts with {@code rowKeyPrefix}, ordered by
+     * row key: a range query, so that only those rows are read.
+     */
+    List<TableEntity> list(String table, String partitionKey, String rowKeyPrefix, int limit);
+
+    /**
+     * The first row key after every key that starts with {@code rowKeyPrefix} (its last character incremented), the
+     * exclusive end of the range {@link #list(String, String, String, int)} reads; checks the prefix and the limit.
+     */
+    static String rangeEnd(String rowKeyPrefix, int limit) {
+        if (rowKeyPrefix == null || rowKeyPrefix.isEmpty() || limit < 1) {
+            throw new IllegalArgumentException("A row key range needs a prefix and a positive limit");
+        }
+        char last = rowKeyPrefix.charAt(rowKeyPrefix.length() - 1);
+        if (last == Character.MAX_VALUE) {
+            throw new IllegalArgumentException("A row key prefix may not end with U+FFFF");
+        }
+        return rowKeyPrefix.substring(0, rowKeyPrefix.length() - 1) + (char) (last + 1);
+    }
+
     /** Deletes the entity; succeeds if it is already absent. */
     void delete(String table, String partitionKey, String rowKey);
 

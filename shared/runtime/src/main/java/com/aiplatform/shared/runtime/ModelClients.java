@@ -1,7 +1,6 @@
 package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.llm.LlmClient;
-import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
@@ -36,10 +35,8 @@ final class ModelClients {
         OpenAiSettings.read(read);
     }
 
-    static LlmClient chat(RuntimeSettings runtime, Settings settings) {
-        if (runtime.llm() != RuntimeSettings.LlmBackend.AZURE_OPENAI) {
-            return new ExtractiveLlmClient();
-        }
+    /** The model the OpenAI settings name, behind retries and a circuit breaker ({@link SharedAdapters#llm}). */
+    static LlmClient chat(Settings settings) {
         OpenAiSettings openAi = OpenAiSettings.from(settings);
         return chat(openAi, openAi.requireChatDeployment(), "azure-openai-chat");
     }
@@ -56,6 +53,16 @@ final class ModelClients {
         return new OpenAiHttpEndpoint(HttpClient.newBuilder().connectTimeout(openAi.timeout()).build(), openAi,
                 openAi.authentication() == OpenAiSettings.Authentication.ENTRA_ID ? entraTokens(openAi) : null,
                 Clock.systemUTC());
+    }
+
+    /** A vision-capable {@code deployment} on the same endpoint, behind its own retries and breaker ({@link VisionModels}). */
+    static LlmClient vision(OpenAiSettings openAi, String deployment, Clock clock) {
+        return chat(openAi, deployment, "azure-openai-vision");
+    }
+
+    /** A chat {@code deployment} through openai-java, with no retries of its own ({@link SharedAdapters#deployment}). */
+    static LlmClient deployment(OpenAiSettings openAi, String deployment, Clock clock) {
+        return new OpenAiLlmClient(OpenAiClients.create(openAi), deployment, clock);
     }
 
     /** Apart, so that only an app that carries openai-java ever resolves its classes. */

@@ -12,6 +12,11 @@ public record RuntimeSettings(LlmBackend llm, EventBackend events, String usageQ
 
     public enum EventBackend { LOCAL, EVENTGRID, LOG }
 
+    /** Whether no model answers ({@code LLM_PROVIDER=extractive}); {@link SharedAdapters#offlineOr} acts on it. */
+    public boolean offline() {
+        return llm == LlmBackend.EXTRACTIVE;
+    }
+
     public static RuntimeSettings from(Settings settings) {
         Settings.Reader read = settings.reader();
         RuntimeSettings result = read(read);

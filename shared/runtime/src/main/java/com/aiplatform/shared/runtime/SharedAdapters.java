@@ -7,6 +7,7 @@ import com.aiplatform.shared.budget.unlimited.UnlimitedBudget;
 import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.llm.LlmClient;
+import com.aiplatform.shared.llm.extractive.ExtractiveLlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
@@ -16,6 +17,7 @@ import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.queue.QueueUsageSink;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The adapters every app's composition root picks the same way from {@link RuntimeSettings}, so that
@@ -25,7 +27,7 @@ public final class SharedAdapters {
 
     /** The settings of the adapters chosen here: the model endpoint when {@code LLM_PROVIDER} names one, the platform API. */
     public static final SettingsGroup SETTINGS = read -> {
-        if (RuntimeSettings.read(read).llm() == RuntimeSettings.LlmBackend.AZURE_OPENAI) {
+        if (!RuntimeSettings.read(read).offline()) {
             ModelClients.checkSettings(read);
         }
         PlatformApiSettings.read(read);
@@ -35,19 +37,37 @@ public final class SharedAdapters {
     }
 
     /**
-     * Azure OpenAI (or any OpenAI-compatible endpoint) behind retries and a circuit breaker, or the offline
-     * extractive method (see {@link ModelClients}).
+     * Azure OpenAI (or any OpenAI-compatible endpoint) behind retries and a circuit breaker, or offline the
+     * extractive method. The app must depend on shared-openai itself (see {@link ModelClients}).
      */
     public static LlmClient llm(RuntimeSettings runtime, Settings settings) {
-        return ModelClients.chat(runtime, settings);
+        return llm(runtime, settings, ExtractiveLlmClient::new);
     }
 
     /**
-     * Another deployment of the same OpenAI endpoint (a vision deployment, say), behind its own retries and circuit
-     * breaker named {@code name}.
+     * As {@link #llm(RuntimeSettings, Settings)}, with the app's own method in place of the extractive one offline
+     * (the agent's tool router, the llm app's answers from the conversation): the method stays in its app, which
+     * shared code cannot depend on, and the choice stays here.
      */
-    public static LlmClient llm(Settings settings, String deployment, String name) {
-        return ModelClients.chat(OpenAiSettings.from(settings), deployment, name);
+    public static LlmClient llm(RuntimeSettings runtime, Settings settings, Supplier<LlmClient> offline) {
+        return offlineOr(runtime, offline, () -> ModelClients.chat(settings));
+    }
+
+    /**
+     * The platform's one decision between running with a model and without ({@code LLM_PROVIDER=extractive}, the
+     * default): whatever an app does differently offline (its planner, its pool) is chosen here.
+     */
+    public static <T> T offlineOr(RuntimeSettings runtime, Supplier<T> offline, Supplier<T> withModel) {
+        return runtime.offline() ? offline.get() : withModel.get();
+    }
+
+    /**
+     * A chat {@code deployment} on the endpoint {@code openAi} names, with no retries or breaker of its own, for a
+     * caller that puts its own around each deployment (the llm app's pool, {@code LLM_BACKENDS}). The app must
+     * carry shared-openai.
+     */
+    public static LlmClient deployment(OpenAiSettings openAi, String deployment, Clock clock) {
+        return ModelClients.deployment(openAi, deployment, clock);
     }
 
     /** Event Grid in Azure, the local platform's bus locally, or the log (Core Tools without a topic). */

@@ -32,6 +32,21 @@ class AppSettingsTest {
     }
 
     @Test
+    void should_name_two_wrong_choices_together_when_they_are_in_two_groups() {
+        Settings settings = Settings.of(Map.of("AzureWebJobsStorage", AZURITE,
+                "VECTOR_STORE", "pinecone",
+                "EMBEDDING_PROVIDER", "word2vec",
+                "ASSISTANT_VISION_DEPLOYMENT", "gpt-vision"));
+
+        assertThatThrownBy(() -> AppSettings.check(settings, VectorStores.settings("knowledge"),
+                Embedders::checkSettings, VisionModels::checkSettings, SharedAdapters.SETTINGS))
+                .isInstanceOfSatisfying(MissingSettingsException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder("VECTOR_STORE must be one of [LUCENE, QDRANT], not 'pinecone'",
+                                "EMBEDDING_PROVIDER must be one of [ONNX, AZURE_OPENAI], not 'word2vec'",
+                                "AZURE_OPENAI_ENDPOINT is missing"));
+    }
+
+    @Test
     void should_name_a_key_once_when_two_groups_read_it() {
         Settings settings = Settings.of(Map.of("AzureWebJobsStorage", AZURITE, "LLM_PROVIDER", "gpt"));
 

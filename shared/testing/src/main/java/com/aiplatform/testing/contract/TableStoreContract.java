@@ -155,6 +155,25 @@ public abstract class TableStoreContract {
     }
 
     @Test
+    void should_list_only_the_first_rows_of_a_prefix_when_a_range_is_asked() {
+        for (String rowKey : List.of("s-b-3", "s-a-2", "s-a-1", "s-a-3", "s-", "s-b", "s-a", "t-a-1", "s-a-0")) {
+            store.upsert(table, entity("acme", rowKey, Map.of("n", rowKey)));
+        }
+        store.upsert(table, entity("acme-eu", "s-a-0", Map.of()));
+        store.upsert(table, entity("acm", "s-a-0", Map.of()));
+
+        assertThat(store.list(table, "acme", "s-a-", 3)).extracting(TableEntity::rowKey)
+                .containsExactly("s-a-0", "s-a-1", "s-a-2");
+        assertThat(store.list(table, "acme", "s-a", 100)).extracting(TableEntity::rowKey)
+                .containsExactly("s-a", "s-a-0", "s-a-1", "s-a-2", "s-a-3");
+        assertThat(store.list(table, "acme", "s-a-", 3)).allSatisfy(e -> assertThat(e.etag()).isNotBlank())
+                .extracting(e -> e.string("n").orElseThrow()).containsExactly("s-a-0", "s-a-1", "s-a-2");
+        assertThat(store.list(table, "acme", "u", 10)).isEmpty();
+        assertThatThrownBy(() -> store.list(table, "acme", "", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.list(table, "acme", "s-", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void should_succeed_when_deleting_absent_entity() {
         store.upsert(table, entity("acme", "r", Map.of()));
         store.delete(table, "acme", "r");

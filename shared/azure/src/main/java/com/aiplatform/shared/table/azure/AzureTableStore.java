@@ -112,6 +112,23 @@ public final class AzureTableStore implements TableStore {
     }
 
     @Override
+    public List<TableEntity> list(String table, String partitionKey, String rowKeyPrefix, int limit) {
+        String end = TableStore.rangeEnd(rowKeyPrefix, limit);
+        String filter = "PartitionKey eq '" + quoted(partitionKey) + "' and RowKey ge '" + quoted(rowKeyPrefix)
+                + "' and RowKey lt '" + quoted(end) + "'";
+        try {
+            return table(table).listEntities(new ListEntitiesOptions().setFilter(filter).setTop(Math.min(limit, 1000)),
+                    null, Context.NONE).stream().limit(limit).map(EntityConversion::fromAzure).toList();
+        } catch (TableServiceException e) {
+            throw translate("list", table, e);
+        }
+    }
+
+    private static String quoted(String value) {
+        return value.replace("'", "''");
+    }
+
+    @Override
     public void delete(String table, String partitionKey, String rowKey) {
         try {
             table(table).deleteEntity(partitionKey, rowKey);

@@ -75,6 +75,13 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     @Override
+    public synchronized List<TableEntity> list(String table, String partitionKey, String rowKeyPrefix, int limit) {
+        String end = TableStore.rangeEnd(rowKeyPrefix, limit);
+        return rows(table).subMap(new Key(partitionKey, rowKeyPrefix), true, new Key(partitionKey, end), false)
+                .values().stream().limit(limit).map(InMemoryTableStore::copy).toList();
+    }
+
+    @Override
     public synchronized void delete(String table, String partitionKey, String rowKey) {
         rows(table).remove(new Key(partitionKey, rowKey));
     }

@@ -56,7 +56,7 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
             if (!present(model.modelResource()) && present(model.int8Resource())) {
                 throw new OnnxEmbeddingException("The fp32 " + model.modelName() + " model is not in this package, "
                         + "which ships the int8 model made at build time: choose the int8 variant "
-                        + "(ONNX_EMBEDDING_VARIANT, AGENT_ONNX_VARIANT) or package with -Dfunctions.fp32Model=true", null);
+                        + "(ONNX_EMBEDDING_VARIANT) or package with -Dfunctions.fp32Model=true", null);
             }
             return resource(model.modelResource(), model);
         }
