@@ -20,6 +20,7 @@ import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.background.BackgroundEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
@@ -127,7 +128,8 @@ public final class LlmApp extends ComposedApp {
     }
 
     private static String embeddingGenerator(Embedder embedder) {
-        return embedder instanceof OnnxEmbedder ? "bundled-onnx" : Generator.MODEL.label();
+        return embedder instanceof OnnxEmbedder || embedder instanceof BackgroundEmbedder ? "bundled-onnx"
+                : Generator.MODEL.label();
     }
 
     private static String circuit(PoolMember member) {

@@ -1,5 +1,6 @@
 package com.aiplatform.shared.runtime;
 
+import com.aiplatform.shared.embedding.background.BackgroundEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxModel;
 import com.aiplatform.shared.function.AppParts;
@@ -57,5 +58,17 @@ public final class BundledEmbedders {
 
     static OnnxEmbedder load(Choice choice, AppParts parts) {
         return parts.resource(OnnxEmbedder.load(choice.model(), choice.variant()));
+    }
+
+    /**
+     * The model the settings name, loading on a thread of its own (see {@link BackgroundEmbedder}): the app's
+     * composition goes on beside the load, and the first call that embeds or counts tokens waits for what is left.
+     */
+    public static BackgroundEmbedder inBackground(Settings settings, String defaultVariant, AppParts parts) {
+        Settings.Reader read = settings.reader();
+        Choice choice = read(read, defaultVariant);
+        read.validate();
+        return parts.resource(BackgroundEmbedder.start(OnnxEmbedder.modelOf(choice.model(), choice.variant()),
+                () -> OnnxEmbedder.load(choice.model(), choice.variant())));
     }
 }

@@ -38,7 +38,10 @@ public final class Embedders {
         backend(read);
     }
 
-    /** The embedder the settings name; a loaded ONNX model is added to {@code parts} to be closed with the app. */
+    /**
+     * The embedder the settings name. The bundled ONNX model loads in the background while the app composes
+     * itself, and is added to {@code parts} to be closed with the app.
+     */
     public static Embedder fromSettings(Settings settings, AppParts parts) {
         Settings.Reader read = settings.reader();
         Backend backend = backend(read);
@@ -48,7 +51,7 @@ public final class Embedders {
             return ModelClients.carriesOpenAiJava() ? openAiJava(openAi)
                     : OpenAiHttpEmbedder.create(ModelClients.endpoint(openAi), openAi);
         }
-        return BundledEmbedders.fromSettings(settings, DEFAULT_VARIANT, parts);
+        return BundledEmbedders.inBackground(settings, DEFAULT_VARIANT, parts);
     }
 
     private static Backend backend(Settings.Reader read) {

@@ -1,6 +1,7 @@
 package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.background.BackgroundEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxModel;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
@@ -30,9 +31,13 @@ class EmbeddersTest {
         Embedder embedder = Embedders.fromSettings(Settings.of(Map.of("EMBEDDING_PROVIDER", "onnx",
                 "ONNX_EMBEDDING_VARIANT", "int8")), parts);
 
-        assertThat(embedder).isInstanceOf(OnnxEmbedder.class);
+        assertThat(embedder).isInstanceOf(BackgroundEmbedder.class);
         assertThat(embedder.model().name()).isEqualTo("all-minilm-l6-v2-int8");
         assertThat(embedder.model().dimensions()).isEqualTo(384);
+        assertThat(embedder.embed("refund policy")).hasSize(384);
+        try (var loaded = OnnxEmbedder.load(OnnxModel.ALL_MINILM_L6_V2, OnnxEmbedder.Variant.INT8)) {
+            assertThat(embedder.model()).isEqualTo(loaded.model());
+        }
     }
 
     @Test

@@ -83,8 +83,7 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
     private OnnxEmbedder(OnnxEmbedderOptions options, MiniLmSession session,
                          HuggingFaceTokenizer truncating, HuggingFaceTokenizer counting) {
         OnnxModel onnxModel = options.model();
-        this.model = new EmbeddingModel(options.variant().modelName(onnxModel), MiniLmSession.DIMENSIONS,
-                onnxModel.maxInputTokens());
+        this.model = modelOf(onnxModel, options.variant());
         this.queryInstruction = onnxModel.queryInstruction();
         this.session = session;
         this.truncating = truncating;
@@ -121,6 +120,11 @@ public final class OnnxEmbedder implements Embedder, TokenCounter, AutoCloseable
 
     public static OnnxEmbedder load(OnnxModel model, Variant variant) {
         return load(OnnxEmbedderOptions.defaults(model, variant));
+    }
+
+    /** What {@link #load(OnnxModel, Variant)} will name its model, known before loading it. */
+    public static EmbeddingModel modelOf(OnnxModel model, Variant variant) {
+        return new EmbeddingModel(variant.modelName(model), MiniLmSession.DIMENSIONS, model.maxInputTokens());
     }
 
     @Override
