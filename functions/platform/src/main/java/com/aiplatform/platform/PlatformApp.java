@@ -34,41 +34,59 @@ import com.aiplatform.shared.telemetry.azure.Telemetry;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The platform app's composition root: consumers and keys, budgets, the usage ledger, platform health
- * and dead letters, built once per process from settings over Table and Queue storage.
+ * and dead letters, built once per process from settings over Table and Queue storage. Composed as every app is:
+ * {@link #create} checks the settings and chooses the adapters, {@link #services} is the one wiring over any
+ * ports, and a composition that fails half-way closes what it had opened.
  */
 public final class PlatformApp extends ComposedApp {
 
     public static final String NAME = "platform";
 
-    private final ConsumerService consumers;
-
-    private PlatformApp(AppParts parts, ConsumerService consumers) {
+    private PlatformApp(AppParts parts) {
         super(parts);
-        this.consumers = consumers;
     }
 
     public static PlatformApp create(Settings settings, HostServices host) {
         AppSettings.check(settings, PlatformSettings::read);
-        AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
-        EventPublisher events = EventPublishers.from(RuntimeSettings.from(settings), settings, host);
-        return create(PlatformSettings.from(settings), new Stores(storage.tableStore(), storage.workQueue(),
-                storage.blobStore(), events), host.clock(), List.of(Telemetry.configure(settings)));
+        PlatformSettings config = PlatformSettings.from(settings);
+        AppParts parts = new AppParts(NAME);
+        try {
+            parts.resource(Telemetry.configure(settings));
+            AzureStorageClients storage = AzureStorageClients.fromSettings(settings);
+            EventPublisher events = EventPublishers.from(RuntimeSettings.from(settings), settings, host);
+            Services services = services(config, new Stores(storage.tableStore(), storage.workQueue(),
+                    storage.blobStore(), events), host.clock());
+            parts.function(new ConsumerFunctions(services.consumers()))
+                    .function(new BudgetFunctions(services.budgets()))
+                    .function(new UsageFunctions(services.ledger(), services.usage()))
+                    .function(new HealthFunctions(services.health()))
+                    .function(new DeadLetterFunctions(services.deadLetters()))
+                    .function(new EventDeadLetterFunctions(services.eventDeadLetters()));
+            return new PlatformApp(parts);
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
     }
 
     /** The ports the platform app runs on: its tables, every app's queues, the dead-letter blobs, the event topic. */
     public record Stores(TableStore tables, WorkQueue queues, BlobStore blobs, EventPublisher events) {
     }
 
-    /** From ports, for tests that bring their own stores. */
-    public static PlatformApp create(PlatformSettings config, Stores stores, Clock clock, List<AutoCloseable> resources) {
+    /** The app's services. */
+    public record Services(ConsumerService consumers, BudgetService budgets, UsageLedger ledger, UsageQuery usage,
+                           PlatformHealth health, DeadLetterService deadLetters,
+                           EventDeadLetterService eventDeadLetters) {
+    }
+
+    /** The services over any ports: the composition root above and the tests share this wiring. */
+    public static Services services(PlatformSettings config, Stores stores, Clock clock) {
         TableStore tables = stores.tables();
         var consumers = new ConsumerService(new ConsumerRepository(tables, config.consumersTable(), config.keysTable()),
                 new SubscriptionKeys(), Products.fromDefinition(), new KeyEvents(stores.events(), clock), clock);
-        var budgets = new BudgetService(tables, config.budgetsTable(), clock);
         var ledger = new UsageLedger(tables, config.usageTable());
         var health = new PlatformHealth(HttpClient.newBuilder().connectTimeout(config.healthTimeout()).build(),
                 config.healthApps(), () -> {
@@ -76,22 +94,8 @@ public final class PlatformApp extends ComposedApp {
                     return "table " + config.consumersTable();
                 }, config.healthTimeout(), clock);
         var audit = new ReplayAudit(tables, config.auditTable(), clock);
-        var deadLetters = new DeadLetterService(stores.queues(), audit);
-        var eventDeadLetters = new EventDeadLetterService(stores.blobs(), config.eventDeadLetterContainer(),
-                stores.events(), audit);
-        AppParts parts = new AppParts(NAME);
-        resources.forEach(parts::resource);
-        parts.function(new ConsumerFunctions(consumers))
-                .function(new BudgetFunctions(budgets))
-                .function(new UsageFunctions(ledger, new UsageQuery(ledger, clock)))
-                .function(new HealthFunctions(health))
-                .function(new DeadLetterFunctions(deadLetters))
-                .function(new EventDeadLetterFunctions(eventDeadLetters));
-        return new PlatformApp(parts, consumers);
-    }
-
-    /** The port the local gateway resolves subscription keys through, in process (in Azure, APIM owns keys). */
-    public ConsumerService consumers() {
-        return consumers;
+        return new Services(consumers, new BudgetService(tables, config.budgetsTable(), clock), ledger,
+                new UsageQuery(ledger, clock), health, new DeadLetterService(stores.queues(), audit),
+                new EventDeadLetterService(stores.blobs(), config.eventDeadLetterContainer(), stores.events(), audit));
     }
 }
