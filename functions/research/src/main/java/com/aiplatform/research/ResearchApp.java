@@ -56,6 +56,10 @@ public final class ResearchApp extends ComposedApp {
                     HttpKnowledgeBase.create(knowledgeApi), llm,
                     SharedAdapters.usageMeter(runtime, storage.workQueue(), host.clock()),
                     SharedAdapters.budget(settings), SharedAdapters.events(runtime, settings, host), planner);
+            var queues = config.queues();
+            for (String queue : new String[] {queues.plan(), queues.step(), queues.synthesize()}) {
+                storage.workQueue().createIfMissing(queue);
+            }
             ResearchComponents components = ResearchComponents.wire(config, ports, host.clock());
             parts.resource(components);
             parts.function(new TaskFunctions(components.tasks()))

@@ -50,15 +50,13 @@ public record ResearchComponents(TaskService tasks, Messages messages, PlanWorke
                         UsageMeter usage, Budget budget, EventPublisher events, Planner planner) {
     }
 
+    /** The app's one wiring over any ports, with no side effect on them (the composition root makes the queues). */
     public static ResearchComponents wire(ResearchSettings config, Ports ports, Clock clock) {
         var tasks = new TaskRepository(ports.tables(), config.tasksTable());
         var steps = new StepRepository(ports.tables(), config.stepsTable());
         var stores = new ResearchStores(tasks, steps, ports.blobs(), config.container());
         var messages = new Messages(ports.queue(), ports.blobs(), config.container(), config.messageInlineMaxBytes());
         var queues = config.queues();
-        for (String queue : new String[] {queues.plan(), queues.step(), queues.synthesize()}) {
-            ports.queue().createIfMissing(queue);
-        }
         var checkpoint = new Checkpoint(tasks, clock);
         ExecutorService io = ioThreads();
         // The usage record and the settlement run on io, beside the worker's own writes (see StepWorker).
