@@ -4,33 +4,24 @@ import com.aiplatform.llm.chat.ChatCall;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.models.ModelCatalog;
-import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
-import com.aiplatform.shared.budget.Reservation;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
-import com.aiplatform.shared.llm.ChatRequest;
-import com.aiplatform.shared.llm.ChatResponse;
-import com.aiplatform.shared.llm.Generator;
-import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.PriceTable;
-import com.aiplatform.shared.usage.Usage;
 import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
 import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CachedChatTest {
 
-    private static final String MODEL = "counting-model";
+    private static final String MODEL = CountingModel.MODEL;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final CountingModel model = new CountingModel();
@@ -179,36 +170,5 @@ class CachedChatTest {
 
         assertThat(again.cache()).isEqualTo(CachedChat.Status.MISS);
         assertThat(model.calls.get()).isEqualTo(2);
-    }
-
-    /** Answers with the call's number, so an answer from the cache is recognisably the first one. */
-    private static final class CountingModel implements LlmClient {
-        final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public ChatResponse chat(ChatRequest request) {
-            int n = calls.incrementAndGet();
-            return new ChatResponse("answer " + n + " to " + request.lastUserMessage(), List.of(), List.of(),
-                    Generator.MODEL, new Usage(MODEL, 10, 5), "stop");
-        }
-
-        @Override
-        public String modelName() {
-            return MODEL;
-        }
-    }
-
-    private static final class CountingBudget implements Budget {
-        final AtomicInteger reservations = new AtomicInteger();
-
-        @Override
-        public Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
-            reservations.incrementAndGet();
-            return new Reservation(reservationId, estimatedUsd, Optional.empty());
-        }
-
-        @Override
-        public void settle(Caller caller, Reservation reservation, BigDecimal actualUsd) {
-        }
     }
 }

@@ -5,22 +5,15 @@ import com.aiplatform.llm.chat.ChatCall;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.models.ModelCatalog;
-import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
-import com.aiplatform.shared.budget.Reservation;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
-import com.aiplatform.shared.llm.ChatRequest;
-import com.aiplatform.shared.llm.ChatResponse;
-import com.aiplatform.shared.llm.Generator;
-import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.table.memory.InMemoryTableStore;
 import com.aiplatform.shared.text.TokenCounter;
 import com.aiplatform.shared.usage.CallContext;
 import com.aiplatform.shared.usage.PriceTable;
-import com.aiplatform.shared.usage.Usage;
 import com.aiplatform.shared.usage.UsageMeter;
 import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
 import com.aiplatform.testing.time.ManualClock;
@@ -29,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -37,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -50,7 +41,7 @@ import static org.assertj.core.api.Assertions.within;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SemanticCacheTest {
 
-    private static final String MODEL = "counting-model";
+    private static final String MODEL = CountingModel.MODEL;
     private static final String SYSTEM = "Refunds reach the card within five business days.";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
@@ -58,7 +49,7 @@ class SemanticCacheTest {
     private OnnxEmbedder embedder;
     private InMemoryTableStore tables;
     private CountingModel model;
-    private AtomicInteger reservations;
+    private CountingBudget budget;
     private InMemoryUsageSink usage;
 
     @BeforeAll
@@ -74,12 +65,12 @@ class SemanticCacheTest {
     private CachedChat chat(int candidates) {
         tables = new InMemoryTableStore();
         model = new CountingModel();
-        reservations = new AtomicInteger();
+        budget = new CountingBudget();
         usage = new InMemoryUsageSink();
         var catalog = new ModelCatalog(new ModelCatalog.Model(MODEL, ModelCatalog.Kind.CHAT, "model"),
                 new ModelCatalog.Model("embedder", ModelCatalog.Kind.EMBEDDING, "model"), 0);
         var budgeted = new BudgetedChat(model, new UsageMeter(PriceTable.parse(MODEL + "=0.001/0.002"), usage, clock),
-                new CountingBudget(reservations), TokenCounter.approximate(), Runnable::run);
+                budget, TokenCounter.approximate(), Runnable::run);
         var cache = new TableResponseCache(tables, Duration.ofMinutes(10), clock, TableResponseCache.MAX_ANSWER_CHARS);
         var semantic = new SemanticCache(embedder, LlmApp.tokenCounter(embedder),
                 new TableSemanticIndex(tables, Duration.ofMinutes(10), clock, candidates));
@@ -116,7 +107,7 @@ class SemanticCacheTest {
         assertThat(paraphrase.similarity().orElseThrow()).isBetween(0.95, 0.999);
         assertThat(paraphrase.response()).isEqualTo(first.response());
         assertThat(model.calls.get()).isEqualTo(1);
-        assertThat(reservations.get()).isEqualTo(1);
+        assertThat(budget.reservations.get()).isEqualTo(1);
         assertThat(usage.records()).hasSize(1);
     }
 
@@ -257,34 +248,5 @@ class SemanticCacheTest {
     private List<String> semanticRows() {
         return tables.list(TableResponseCache.TABLE, "shop").stream().map(e -> e.rowKey())
                 .filter(k -> k.startsWith("semantic-")).toList();
-    }
-
-    /** Answers with the call's number and the question, so an answer from the cache is recognisably the first. */
-    private static final class CountingModel implements LlmClient {
-        final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public ChatResponse chat(ChatRequest request) {
-            int n = calls.incrementAndGet();
-            return new ChatResponse("answer " + n + " to " + request.lastUserMessage(), List.of(), List.of(),
-                    Generator.MODEL, new Usage(MODEL, 10, 5), "stop");
-        }
-
-        @Override
-        public String modelName() {
-            return MODEL;
-        }
-    }
-
-    private record CountingBudget(AtomicInteger reservations) implements Budget {
-        @Override
-        public Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
-            reservations.incrementAndGet();
-            return new Reservation(reservationId, estimatedUsd, Optional.empty());
-        }
-
-        @Override
-        public void settle(Caller caller, Reservation reservation, BigDecimal actualUsd) {
-        }
     }
 }
