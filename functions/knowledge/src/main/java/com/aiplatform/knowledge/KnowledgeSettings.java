@@ -17,7 +17,10 @@ public record KnowledgeSettings(String documentsContainer, String documentsTable
     /** Whether a model's answer is also judged by the model ({@code KNOWLEDGE_ANSWER_JUDGE}). */
     public enum AnswerJudge { OFF, MODEL }
 
-    /** Chosen by {@code ./platform eval --fusion-sweep} on SciFact (docs/benchmarks.md). */
+    /**
+     * Plain fusion: with the default MiniLM, {@code ./platform eval --fusion-sweep} found that weighting dense up only
+     * loses (docs/benchmarks.md; with bge-small, 4 is better).
+     */
     static final Fusion DEFAULT_FUSION = Fusion.EQUAL;
 
     public static KnowledgeSettings from(Settings settings) {

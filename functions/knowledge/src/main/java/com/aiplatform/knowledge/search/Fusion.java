@@ -18,10 +18,15 @@ public record Fusion(int k, double denseWeight, double keywordWeight) {
         if (k < 1) {
             throw new IllegalArgumentException("The fusion constant k must be at least 1, not " + k);
         }
-        if (!(denseWeight >= 0) || !(keywordWeight >= 0) || denseWeight + keywordWeight == 0) {
-            throw new IllegalArgumentException("Fusion weights must be zero or more and not both zero, not "
+        if (!finiteAndNotNegative(denseWeight) || !finiteAndNotNegative(keywordWeight)
+                || denseWeight + keywordWeight == 0) {
+            throw new IllegalArgumentException("Fusion weights must be finite, zero or more and not both zero, not "
                     + denseWeight + " and " + keywordWeight);
         }
+    }
+
+    private static boolean finiteAndNotNegative(double weight) {
+        return Double.isFinite(weight) && weight >= 0;
     }
 
     /** The fused score of every id of either ranking, in the order first seen (dense first). */

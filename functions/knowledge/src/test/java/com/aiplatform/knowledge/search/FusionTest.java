@@ -52,5 +52,7 @@ class FusionTest {
         assertThatThrownBy(() -> new Fusion(60, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Fusion(60, -1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Fusion(60, Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fusion(60, Double.POSITIVE_INFINITY, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
