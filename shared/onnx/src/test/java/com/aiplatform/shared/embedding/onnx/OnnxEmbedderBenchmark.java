@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * Throughput of {@link OnnxEmbedder} on SciFact: documents per second (median of three runs over the first
  * N documents, title + " " + text, one {@code embed} call) and single-query latency over short queries.
  * Arguments, all optional, as key=value: {@code dataset=/path/to/scifact documents=500 queries=200
- * variants=FP32,INT8 batch=8 threads=1 parallel=<processors> spin=false runs=3}; every combination of
+ * models=all-minilm-l6-v2 variants=FP32,INT8 batch=8 threads=1 parallel=<processors> spin=false runs=3}; every
+ * combination of
  * comma-separated values is tried.
  * Run with {@code mvn -B -q -pl shared/onnx -am -Pbench process-test-classes -Dbench.args="documents=300"}.
  */
@@ -37,7 +38,7 @@ public final class OnnxEmbedderBenchmark {
                 "dataset", "/work/shared/datasets/scifact", "documents", "500", "queries", "200",
                 "variants", "FP32,INT8", "batch", String.valueOf(OnnxEmbedderOptions.DEFAULT_BATCH_SIZE),
                 "spin", "false", "parallel", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                "threads", "1", "runs", "3"));
+                "threads", "1", "runs", "3", "models", OnnxModel.ALL_MINILM_L6_V2.modelName()));
         for (String arg : args) {
             for (String pair : arg.trim().split("\\s+")) {
                 if (!pair.isEmpty()) {
@@ -52,20 +53,31 @@ public final class OnnxEmbedderBenchmark {
         int runs = Integer.parseInt(settings.get("runs"));
         System.out.printf("documents=%d queries=%d runs=%d processors=%d load average at start: %s%n",
                 documents.size(), queries.size(), runs, Runtime.getRuntime().availableProcessors(), loadAverage());
-        for (String variant : settings.get("variants").split(",")) {
-            for (String batch : settings.get("batch").split(",")) {
-                for (String threads : settings.get("threads").split(",")) {
-                    for (String parallel : settings.get("parallel").split(",")) {
-                        for (String spin : settings.get("spin").split(",")) {
-                            measure(new OnnxEmbedderOptions(OnnxEmbedder.Variant.valueOf(variant),
-                                    Integer.parseInt(batch), Integer.parseInt(threads), Integer.parseInt(parallel),
-                                    Boolean.parseBoolean(spin)), documents, queries, runs);
+        for (OnnxEmbedderOptions options : combinations(settings)) {
+            measure(options, documents, queries, runs);
+        }
+        System.out.printf("load average at end: %s%n", loadAverage());
+    }
+
+    /** Every combination of the comma-separated values of models, variants, batch, threads, parallel and spin. */
+    private static List<OnnxEmbedderOptions> combinations(Map<String, String> settings) {
+        List<OnnxEmbedderOptions> all = new ArrayList<>();
+        for (String model : settings.get("models").split(",")) {
+            for (String variant : settings.get("variants").split(",")) {
+                for (String batch : settings.get("batch").split(",")) {
+                    for (String threads : settings.get("threads").split(",")) {
+                        for (String parallel : settings.get("parallel").split(",")) {
+                            for (String spin : settings.get("spin").split(",")) {
+                                all.add(new OnnxEmbedderOptions(OnnxEmbedder.Variant.valueOf(variant),
+                                        Integer.parseInt(batch), Integer.parseInt(threads), Integer.parseInt(parallel),
+                                        Boolean.parseBoolean(spin), OnnxModel.fromName(model)));
+                            }
                         }
                     }
                 }
             }
         }
-        System.out.printf("load average at end: %s%n", loadAverage());
+        return all;
     }
 
     private static void measure(OnnxEmbedderOptions options, List<String> documents, List<String> queries, int runs) {
@@ -92,10 +104,10 @@ public final class OnnxEmbedderBenchmark {
                 latencies[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(latencies);
-            System.out.printf("%-5s batch=%-3d threads=%d parallel=%d spin=%-5s load=%.1fs  docs/s median=%.1f (min %.1f, max %.1f)"
+            System.out.printf("%s %-5s batch=%-3d threads=%d parallel=%d spin=%-5s load=%.1fs  docs/s median=%.1f (min %.1f, max %.1f)"
                             + "  docs per CPU-second=%.1f  tokens/doc=%.0f  query p50=%.1fms p99=%.1fms"
                             + "  load average: %s%n",
-                    options.variant(), options.batchSize(), options.intraOpThreads(), options.parallelBatches(),
+                    options.model().modelName(), options.variant(), options.batchSize(), options.intraOpThreads(), options.parallelBatches(),
                     options.spinWait(), loadSeconds,
                     rates[runs / 2], rates[0], rates[runs - 1], cpuRates[runs / 2], (double) tokens / documents.size(),
                     percentile(latencies, 0.50), percentile(latencies, 0.99), loadAverage());
