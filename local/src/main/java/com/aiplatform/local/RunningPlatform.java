@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -89,29 +91,35 @@ public final class RunningPlatform implements AutoCloseable {
             String appKey = AppLinks.newKey();
             AppLoader loader = new AppLoader(RunningPlatform.class.getClassLoader());
             Predicate<String> include = name -> options.apps.map(names -> names.contains(name)).orElse(true);
+            List<String> names = loader.names(include);
             Settings settings = AppLinks.fill(LocalSettings.assemble(root, options.environment, options.settings,
                     Map.of(LocalSettings.STORAGE, storage, LocalSettings.DATA_DIR, data.path().toString())),
-                    loader.names(include), "http://127.0.0.1:" + port, appKey);
+                    names, "http://127.0.0.1:" + port, appKey);
+            // The MCP tools are read from the apps' OpenAPI documents while the apps compose.
+            CompletableFuture<Optional<McpHttpEndpoint>> mcp = CompletableFuture.supplyAsync(
+                    () -> mcp(options, Set.copyOf(names), port));
+            long composeStart = System.nanoTime();
             LocalEventBus events = new LocalEventBus(options.clock, options.eventAttempts, options.eventRetryDelay, 1000,
                     options.eventDeadLetters.apply(settings));
             started.push(events);
             List<HostedApp> apps = loader.load(settings, new HostServices(Optional.of(events), options.clock), include);
             apps.forEach(app -> started.push(app.app()));
+            long composed = System.nanoTime();
             FunctionInvoker invoker = new FunctionInvoker();
             subscribeEventFunctions(apps, events, invoker, started);
             startQueueHost(options, settings, apps, invoker, started);
             RouteTable routes = new RouteTable(httpRoutes(apps));
             GatewaySetup gateway = GatewaySetup.create(options, settings, apps, events, started);
-            Optional<McpHttpEndpoint> mcp = mcp(options, apps, port);
             HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
-                    options.maxBodyBytes, mcp);
+                    options.maxBodyBytes, joined(mcp));
             http.start(port);
             started.push(http);
             Optional<String> developmentKey = gateway.developmentKey(data.path());
-            LOG.info("Local platform listening on http://127.0.0.1:{} with apps {}", port,
-                    apps.stream().map(HostedApp::name).toList());
+            LOG.info("Local platform listening on http://127.0.0.1:{} with apps {} (composed in {} ms; hosted in {} ms "
+                    + "more)", port, apps.stream().map(HostedApp::name).toList(), (composed - composeStart) / 1_000_000,
+                    (System.nanoTime() - composed) / 1_000_000);
             return new RunningPlatform(started, port, events, settings, apps, routes, developmentKey, invoker,
-                    mcp.map(McpHttpEndpoint::toolNames).orElse(List.of()));
+                    joined(mcp).map(McpHttpEndpoint::toolNames).orElse(List.of()));
         } catch (RuntimeException | Error e) { // an Error too (a class missing from the class path): stop Azurite
             closeAll(started);
             throw e;
@@ -119,13 +127,27 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     /** The MCP endpoint over the hosted apps' marked operations, when the gateway definition is enforced. */
-    private static Optional<McpHttpEndpoint> mcp(LocalPlatform options, List<HostedApp> apps, int port) {
+    private static Optional<McpHttpEndpoint> mcp(LocalPlatform options, Set<String> hosted, int port) {
         if (options.gateway.isPresent()) {
             return Optional.empty();
         }
-        Set<String> hosted = apps.stream().map(HostedApp::name).collect(Collectors.toSet());
         return Optional.of(McpHttpEndpoint.of(options.gatewayDefinition.orElseGet(GatewayDefinition::load), hosted,
                 new HttpGatewayToolCaller(URI.create("http://127.0.0.1:" + port), Duration.ofMinutes(2))));
+    }
+
+    /** What the future gave, or what it threw as it threw it. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The tools the MCP endpoint ({@code /api/v1/mcp}) offers; empty when the gateway was replaced. */

@@ -48,27 +48,17 @@ public final class BundledEmbedders {
         }
     }
 
-    /** The model the settings name, loaded and added to {@code parts} to be closed with the app. */
-    public static OnnxEmbedder fromSettings(Settings settings, String defaultVariant, AppParts parts) {
-        Settings.Reader read = settings.reader();
-        Choice choice = read(read, defaultVariant);
-        read.validate();
-        return load(choice, parts);
-    }
-
-    static OnnxEmbedder load(Choice choice, AppParts parts) {
-        return parts.resource(OnnxEmbedder.load(choice.model(), choice.variant()));
-    }
-
     /**
-     * The model the settings name, loading on a thread of its own (see {@link BackgroundEmbedder}): the app's
-     * composition goes on beside the load, and the first call that embeds or counts tokens waits for what is left.
+     * The model the settings name, shared with every other app of this JVM that names the same model and variant
+     * ({@link LoadedModels}) and loading on a thread of its own when none has loaded it (see
+     * {@link BackgroundEmbedder}): the app's composition goes on beside the load, and the first call that embeds
+     * or counts tokens waits for what is left. The lease is added to {@code parts}, to be given back with the app.
      */
-    public static BackgroundEmbedder inBackground(Settings settings, String defaultVariant, AppParts parts) {
+    public static ModelLease shared(Settings settings, String defaultVariant, AppParts parts) {
         Settings.Reader read = settings.reader();
         Choice choice = read(read, defaultVariant);
         read.validate();
-        return parts.resource(BackgroundEmbedder.start(OnnxEmbedder.modelOf(choice.model(), choice.variant()),
+        return parts.resource(LoadedModels.lease(choice, OnnxEmbedder.modelOf(choice.model(), choice.variant()),
                 () -> OnnxEmbedder.load(choice.model(), choice.variant())));
     }
 }

@@ -51,7 +51,7 @@ public final class Embedders {
             return ModelClients.carriesOpenAiJava() ? openAiJava(openAi)
                     : OpenAiHttpEmbedder.create(ModelClients.endpoint(openAi), openAi);
         }
-        return BundledEmbedders.inBackground(settings, DEFAULT_VARIANT, parts);
+        return BundledEmbedders.shared(settings, DEFAULT_VARIANT, parts);
     }
 
     private static Backend backend(Settings.Reader read) {

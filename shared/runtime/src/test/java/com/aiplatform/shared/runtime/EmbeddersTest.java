@@ -1,7 +1,6 @@
 package com.aiplatform.shared.runtime;
 
 import com.aiplatform.shared.embedding.Embedder;
-import com.aiplatform.shared.embedding.background.BackgroundEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxModel;
 import com.aiplatform.shared.embedding.openai.OpenAiEmbedder;
@@ -31,7 +30,7 @@ class EmbeddersTest {
         Embedder embedder = Embedders.fromSettings(Settings.of(Map.of("EMBEDDING_PROVIDER", "onnx",
                 "ONNX_EMBEDDING_VARIANT", "int8")), parts);
 
-        assertThat(embedder).isInstanceOf(BackgroundEmbedder.class);
+        assertThat(embedder).isInstanceOf(ModelLease.class);
         assertThat(embedder.model().name()).isEqualTo("all-minilm-l6-v2-int8");
         assertThat(embedder.model().dimensions()).isEqualTo(384);
         assertThat(embedder.embed("refund policy")).hasSize(384);
@@ -70,7 +69,7 @@ class EmbeddersTest {
 
     @Test
     void should_name_both_problems_when_the_bundled_model_and_variant_are_unknown() {
-        assertThatThrownBy(() -> BundledEmbedders.fromSettings(Settings.of(Map.of("ONNX_EMBEDDING_VARIANT", "fp16",
+        assertThatThrownBy(() -> BundledEmbedders.shared(Settings.of(Map.of("ONNX_EMBEDDING_VARIANT", "fp16",
                 "ONNX_EMBEDDING_MODEL", "word2vec")), "int8", parts))
                 .isInstanceOfSatisfying(MissingSettingsException.class, e -> assertThat(e.problems()).hasSize(2)
                         .contains("ONNX_EMBEDDING_VARIANT must be fp32 or int8, not 'fp16'")
