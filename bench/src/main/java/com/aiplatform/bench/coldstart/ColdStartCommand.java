@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--skip-platform]}: for each app alone, a fresh
+ * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--jvm-option ...] [--skip-platform]}: for each app alone, a fresh
  * JVM started as the Functions Java worker starts one, timed to the first answered request of its representative
  * route ({@link ColdStartRoute}), with the heap in use after it; the median of the runs. Then the whole local platform
  * from its start to its first answered request. Storage apps run against one Azurite, started first and timed apart.
@@ -44,6 +44,10 @@ public final class ColdStartCommand implements Callable<Integer> {
             + "<app>.jsa), dumped from the classes the untimed run loaded; runs with and without it take turns.")
     boolean cds;
 
+    @Option(names = "--jvm-option", description = "A JVM option added to the worker's for every app run, as the "
+            + "JAVA_OPTS app setting adds it in Azure (repeatable), e.g. --jvm-option=-XX:+UseSerialGC.")
+    List<String> jvmOptions = List.of();
+
     @Option(names = "--skip-platform", description = "Do not time the whole local platform.")
     boolean skipPlatform;
 
@@ -58,6 +62,9 @@ public final class ColdStartCommand implements Callable<Integer> {
         Path work = Files.createDirectories(root.resolve("bench/target/cold-start"));
         System.out.printf("machine: %d cores, load average %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 loadAverage(), cds ? "with the apps' CDS archives" : "without CDS archives");
+        if (!jvmOptions.isEmpty()) {
+            System.out.printf("JVM options added to the worker's: %s%n", String.join(" ", jvmOptions));
+        }
         String harness = HarnessClasses.writeTo(work.resolve("cold-start-harness.jar"));
         List<String> rows = new ArrayList<>();
         long azuriteStart = System.nanoTime();
@@ -145,7 +152,9 @@ public final class ColdStartCommand implements Callable<Integer> {
         try {
             Map<String, String> env = new HashMap<>(environment);
             env.put("DATA_DIR", data.toString());
-            return AppColdStart.run(java, options, classPath, calls, env, log);
+            List<String> all = new ArrayList<>(jvmOptions);
+            all.addAll(options);
+            return AppColdStart.run(java, all, classPath, calls, env, log);
         } finally {
             deleteTree(data);
         }
