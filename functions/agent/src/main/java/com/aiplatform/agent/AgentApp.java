@@ -34,6 +34,7 @@ import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.BundledEmbedders;
+import com.aiplatform.shared.runtime.EmbedderHealth;
 import com.aiplatform.shared.runtime.ModelLease;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -91,8 +92,9 @@ public final class AgentApp extends ComposedApp {
                     SharedAdapters.budget(settings), events, clock));
             parts.function(new ConversationFunctions(services.conversations()))
                     .function(new AdminFunctions(services.seed()))
-                    .function(new HealthFunctions(new HealthService(NAME, Stream.of(TABLES)
-                            .map(t -> StorageChecks.table(tables, config.table(t))).toList(), clock)));
+                    .function(new HealthFunctions(new HealthService(NAME, Stream.concat(Stream.of(TABLES)
+                            .map(t -> StorageChecks.table(tables, config.table(t))),
+                            Stream.of(EmbedderHealth.check(embedder))).toList(), clock)));
             return new AgentApp(parts);
         } catch (RuntimeException e) {
             parts.close();

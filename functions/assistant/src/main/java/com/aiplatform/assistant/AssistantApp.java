@@ -35,6 +35,7 @@ import com.aiplatform.shared.knowledge.http.KnowledgeApiSettings;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.runtime.AppSettings;
+import com.aiplatform.shared.runtime.EmbedderHealth;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -110,6 +111,7 @@ public final class AssistantApp extends ComposedApp {
                             StorageChecks.table(tables, config.filesTable()),
                             StorageChecks.container(blobs, config.filesContainer()),
                             StorageChecks.queue(queue, config.extractionQueue()),
+                            EmbedderHealth.check(embedder),
                             OcrHealth.check(ocr, config.ocrCommand(), vision.isPresent())),
                             clock)));
             return new AssistantApp(parts);

@@ -34,6 +34,7 @@ import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.resilient.ResilientLlmClient;
 import com.aiplatform.shared.runtime.AppSettings;
+import com.aiplatform.shared.runtime.EmbedderHealth;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -167,8 +168,7 @@ public final class KnowledgeApp extends ComposedApp {
                     }
                     return vectorStore + ": " + status.detail();
                 }),
-                new HealthCheck("embedder", () -> embedder.model().name() + " (" + embedder.model().dimensions()
-                        + " dimensions)"),
+                EmbedderHealth.check(embedder),
                 new HealthCheck("llm", () -> llm.modelName()
                         + (llm instanceof ResilientLlmClient resilient ? ", circuit " + resilient.circuitState() : "")));
     }

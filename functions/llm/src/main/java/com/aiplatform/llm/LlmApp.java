@@ -31,6 +31,7 @@ import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.llm.Generator;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.runtime.AppSettings;
+import com.aiplatform.shared.runtime.EmbedderHealth;
 import com.aiplatform.shared.runtime.Embedders;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
@@ -76,6 +77,7 @@ public final class LlmApp extends ComposedApp {
             Services services = services(config, pool, embedder, usage, SharedAdapters.budget(settings), clock);
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(StorageChecks.queue(queue, runtime.usageQueue()));
+            checks.add(EmbedderHealth.check(embedder));
             pool.members().forEach(member -> checks.add(HealthCheck.optional("backend " + member.name(),
                     () -> circuit(member))));
             parts.function(new ChatFunctions(new ChatWire(config.defaultMaxTokens(), config.maxOutputTokens()),

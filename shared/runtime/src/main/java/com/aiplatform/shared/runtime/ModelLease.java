@@ -7,6 +7,7 @@ import com.aiplatform.shared.embedding.background.BackgroundEmbedder;
 import com.aiplatform.shared.text.TokenCounter;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -47,6 +48,11 @@ public final class ModelLease implements Embedder, TokenCounter, AutoCloseable {
     /** Whether the model's load has finished (either way). */
     boolean ready() {
         return embedder.ready();
+    }
+
+    /** Why the model's load failed, once it has. */
+    Optional<Throwable> failure() {
+        return embedder.failure();
     }
 
     /** Gives the lease back once; the last lease closes the model. */

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -70,6 +71,19 @@ public final class BackgroundEmbedder implements Embedder, TokenCounter, AutoClo
     /** Whether the load has finished (either way); for health and tests. */
     public boolean ready() {
         return loading.isDone();
+    }
+
+    /** Why the load failed, once it has; empty while it runs and after it succeeded. */
+    public Optional<Throwable> failure() {
+        if (!loading.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        try {
+            loading.join();
+            return Optional.empty();
+        } catch (CompletionException e) {
+            return Optional.of(e.getCause() == null ? e : e.getCause());
+        }
     }
 
     /** Waits for the load, then closes the loaded model; a failed load has nothing to close. */
