@@ -2,6 +2,7 @@ package com.aiplatform.bench.cli;
 
 import com.aiplatform.bench.GatewayBenchCommand;
 import com.aiplatform.bench.coldstart.ColdStartCommand;
+import com.aiplatform.bench.coldstart.PlatformArchive;
 import com.aiplatform.bench.eval.AgentBenchCommand;
 import com.aiplatform.bench.eval.AnswerEvalCommand;
 import com.aiplatform.bench.eval.BenchCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Runs every function app of the AI Platform in one process, evaluates and benchmarks it.",
         subcommands = {Main.Start.class, EvalCommand.class, AnswerEvalCommand.class, BenchCommand.class,
                 AgentBenchCommand.class, GatewayBenchCommand.class, ResearchBenchCommand.class,
-                IngestBenchCommand.class, ColdStartCommand.class, LlmBenchCommand.class})
+                IngestBenchCommand.class, ColdStartCommand.class, LlmBenchCommand.class, PlatformArchive.class})
 public final class PlatformCli {
 
     public static void main(String[] args) {

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--jvm-option ...] [--skip-platform]}: for each app alone, a fresh
+ * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--jvm-option ...] [--skip-apps] [--skip-platform]}: for each app alone, a fresh
  * JVM started as the Functions Java worker starts one, timed to the first answered request of its representative
  * route ({@link ColdStartRoute}), with the heap in use after it; the median of the runs. Then the whole local platform
  * from its start to its first answered request. Storage apps run against one Azurite, started first and timed apart.
@@ -48,6 +48,9 @@ public final class ColdStartCommand implements Callable<Integer> {
             + "JAVA_OPTS app setting adds it in Azure (repeatable), e.g. --jvm-option=-XX:+UseSerialGC.")
     List<String> jvmOptions = List.of();
 
+    @Option(names = "--skip-apps", description = "Time only the whole local platform.")
+    boolean skipApps;
+
     @Option(names = "--skip-platform", description = "Do not time the whole local platform.")
     boolean skipPlatform;
 
@@ -65,6 +68,16 @@ public final class ColdStartCommand implements Callable<Integer> {
         if (!jvmOptions.isEmpty()) {
             System.out.printf("JVM options added to the worker's: %s%n", String.join(" ", jvmOptions));
         }
+        if (!skipApps) {
+            measureApps(root, java, work);
+        }
+        if (!skipPlatform) {
+            measurePlatform(root, java);
+        }
+        return 0;
+    }
+
+    private void measureApps(Path root, String java, Path work) throws IOException, InterruptedException {
         String harness = HarnessClasses.writeTo(work.resolve("cold-start-harness.jar"));
         List<String> rows = new ArrayList<>();
         long azuriteStart = System.nanoTime();
@@ -80,10 +93,6 @@ public final class ColdStartCommand implements Callable<Integer> {
                 + "| heap MB after it | route |%n", runs);
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         rows.forEach(System.out::println);
-        if (!skipPlatform) {
-            measurePlatform(root, java);
-        }
-        return 0;
     }
 
     private String measure(Path root, String app, String java, String harness, Map<String, String> environment,
@@ -160,17 +169,41 @@ public final class ColdStartCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The whole platform as the script starts it: with its class data sharing archive when the script has made one
+     * ({@link PlatformArchive}), runs with and without it taking turns so that both see the same load.
+     */
     private void measurePlatform(Path root, String java) throws IOException, InterruptedException {
-        List<PlatformColdStart.Run> timed = new ArrayList<>();
+        String classPath = System.getProperty("java.class.path");
+        Path archive = PlatformArchive.archive(root);
+        boolean shared = Files.isRegularFile(archive);
+        List<PlatformColdStart.Run> plain = new ArrayList<>();
+        List<PlatformColdStart.Run> withArchive = new ArrayList<>();
         for (int i = 0; i < platformRuns; i++) {
-            timed.add(PlatformColdStart.run(java, root, System.getProperty("java.class.path")));
+            plain.add(PlatformColdStart.run(java, root, classPath, List.of()));
+            if (shared) {
+                withArchive.add(PlatformColdStart.run(java, root, classPath, PlatformArchive.useOptions(archive)));
+            }
         }
-        List<Long> millis = timed.stream().map(PlatformColdStart.Run::firstAnswerMillis).sorted().toList();
-        List<Long> azurite = timed.stream().flatMapToLong(r -> r.azuriteMillis().stream()).sorted().boxed().toList();
         System.out.printf("%nwhole local platform (./platform start --in-memory to GET /api/v1/knowledge/documents "
-                        + "through the gateway): median %d ms of %d runs (%d-%d), of which Azurite's start %s ms%n",
-                median(millis), millis.size(), millis.get(0), millis.get(millis.size() - 1),
-                azurite.isEmpty() ? "?" : Long.toString(median(azurite)));
+                + "through the gateway), median of %d runs:%n", platformRuns);
+        printPlatform("without a class data sharing archive", plain);
+        if (shared) {
+            printPlatform("with the script's archive (" + root.relativize(archive) + ")", withArchive);
+        } else {
+            System.out.println("  (no " + root.relativize(archive) + ": ./platform start makes it after a build)");
+        }
+    }
+
+    private static void printPlatform(String label, List<PlatformColdStart.Run> runs) {
+        List<Long> millis = runs.stream().map(PlatformColdStart.Run::firstAnswerMillis).sorted().toList();
+        List<Long> azurite = runs.stream().flatMapToLong(r -> r.azuriteMillis().stream()).sorted().boxed().toList();
+        List<Long> after = runs.stream().filter(r -> r.azuriteMillis().isPresent())
+                .map(r -> r.firstAnswerMillis() - r.azuriteMillis().getAsLong()).sorted().toList();
+        System.out.printf("  %s: %d ms (%d-%d), of which Azurite's start %s ms; without Azurite %s ms%n", label,
+                median(millis), millis.get(0), millis.get(millis.size() - 1),
+                azurite.isEmpty() ? "?" : Long.toString(median(azurite)),
+                after.isEmpty() ? "?" : Long.toString(median(after)));
     }
 
     /**

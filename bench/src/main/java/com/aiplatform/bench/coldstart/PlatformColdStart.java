@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +37,15 @@ final class PlatformColdStart {
     private PlatformColdStart() {
     }
 
-    static Run run(String java, Path root, String classPath) throws IOException, InterruptedException {
+    /** A run with the script's JVM options and {@code options} (its class data sharing archive, or none). */
+    static Run run(String java, Path root, String classPath, List<String> options)
+            throws IOException, InterruptedException {
         int port = FreePort.pick();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+UseParallelGC", "-Dplatform.root=" + root,
-                "-cp", classPath, "com.aiplatform.bench.cli.PlatformCli", "start", "--in-memory", "--port",
-                Integer.toString(port))).redirectErrorStream(true).directory(root.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC"));
+        command.addAll(options);
+        command.addAll(List.of("-Dplatform.root=" + root, "-cp", classPath, "com.aiplatform.bench.cli.PlatformCli",
+                "start", "--in-memory", "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(root.toFile());
         builder.environment().put("OPT_OUT_TRACKING", "true");
         long start = System.nanoTime();
         Process process = builder.start();
