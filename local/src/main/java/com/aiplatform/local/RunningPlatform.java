@@ -26,6 +26,7 @@ import com.aiplatform.shared.function.HostServices;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.azurite.Azurite;
+import com.aiplatform.shared.concurrent.Await;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -111,7 +111,7 @@ public final class RunningPlatform implements AutoCloseable {
             RouteTable routes = new RouteTable(httpRoutes(apps));
             GatewaySetup gateway = GatewaySetup.create(options, settings, apps, events, started);
             HttpHost http = new HttpHost(routes, new AppToAppCalls(appKey, gateway.gateway()), invoker,
-                    options.maxBodyBytes, joined(mcp));
+                    options.maxBodyBytes, Await.result(mcp));
             http.start(port);
             started.push(http);
             Optional<String> developmentKey = gateway.developmentKey(data.path());
@@ -119,7 +119,7 @@ public final class RunningPlatform implements AutoCloseable {
                     + "more)", port, apps.stream().map(HostedApp::name).toList(), (composed - composeStart) / 1_000_000,
                     (System.nanoTime() - composed) / 1_000_000);
             return new RunningPlatform(started, port, events, settings, apps, routes, developmentKey, invoker,
-                    joined(mcp).map(McpHttpEndpoint::toolNames).orElse(List.of()));
+                    Await.result(mcp).map(McpHttpEndpoint::toolNames).orElse(List.of()));
         } catch (RuntimeException | Error e) { // an Error too (a class missing from the class path): stop Azurite
             closeAll(started);
             throw e;
@@ -133,21 +133,6 @@ public final class RunningPlatform implements AutoCloseable {
         }
         return Optional.of(McpHttpEndpoint.of(options.gatewayDefinition.orElseGet(GatewayDefinition::load), hosted,
                 new HttpGatewayToolCaller(URI.create("http://127.0.0.1:" + port), Duration.ofMinutes(2))));
-    }
-
-    /** What the future gave, or what it threw as it threw it. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /** The tools the MCP endpoint ({@code /api/v1/mcp}) offers; empty when the gateway was replaced. */

@@ -99,27 +99,34 @@ class AppLoaderTest {
         return app(name);
     }
 
-    public static final class WaitsForTheOther implements FunctionAppFactory {
+    /** An app that composes only once the other is composing too. */
+    private abstract static class Waiting implements FunctionAppFactory {
+        private final String name;
+
+        Waiting(String name) {
+            this.name = name;
+        }
+
         @Override
         public String name() {
-            return "test-waits-a";
+            return name;
         }
 
         @Override
         public FunctionApp create(Settings settings, HostServices host) {
-            return afterTheOther(name());
+            return afterTheOther(name);
         }
     }
 
-    public static final class AlsoWaits implements FunctionAppFactory {
-        @Override
-        public String name() {
-            return "test-waits-b";
+    public static final class WaitsForTheOther extends Waiting {
+        public WaitsForTheOther() {
+            super("test-waits-a");
         }
+    }
 
-        @Override
-        public FunctionApp create(Settings settings, HostServices host) {
-            return afterTheOther(name());
+    public static final class AlsoWaits extends Waiting {
+        public AlsoWaits() {
+            super("test-waits-b");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.aiplatform.shared.embedding.background;
 
+import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.EmbeddingModel;
 import com.aiplatform.shared.embedding.Embeddings;
@@ -101,16 +102,6 @@ public final class BackgroundEmbedder implements Embedder, TokenCounter, AutoClo
     }
 
     private Embedder loaded() {
-        try {
-            return loading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Await.result(loading);
     }
 }
