@@ -20,7 +20,6 @@ import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
 import com.aiplatform.shared.embedding.Embedder;
-import com.aiplatform.shared.embedding.background.BackgroundEmbedder;
 import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
@@ -33,6 +32,7 @@ import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.EmbedderHealth;
 import com.aiplatform.shared.runtime.Embedders;
+import com.aiplatform.shared.runtime.ModelLease;
 import com.aiplatform.shared.runtime.RuntimeSettings;
 import com.aiplatform.shared.runtime.SharedAdapters;
 import com.aiplatform.shared.settings.Settings;
@@ -130,7 +130,7 @@ public final class LlmApp extends ComposedApp {
     }
 
     private static String embeddingGenerator(Embedder embedder) {
-        return embedder instanceof OnnxEmbedder || embedder instanceof BackgroundEmbedder ? "bundled-onnx"
+        return embedder instanceof ModelLease || embedder instanceof OnnxEmbedder ? "bundled-onnx"
                 : Generator.MODEL.label();
     }
 
