@@ -17,7 +17,6 @@ import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -25,9 +24,7 @@ import java.util.stream.Stream;
  * connection named {@code <name>}: either {@code <name>} holds a connection string (Azurite locally),
  * or {@code <name>__blobServiceUri}, {@code <name>__queueServiceUri} and {@code <name>__tableServiceUri}
  * name the endpoints for identity-based access, with {@code <name>__clientId} selecting a
- * user-assigned managed identity. Build once per process. Each service client is built on first use: building
- * one loads much of its SDK, and an app that never touches blobs (the agent, the llm app) or touches them only
- * later (the platform app's dead letters, research's reports) should not pay for it during its cold start.
+ * user-assigned managed identity. Build once per process.
  */
 public final class AzureStorageClients {
 
@@ -38,15 +35,14 @@ public final class AzureStorageClients {
     /** The connection the Functions host itself uses. */
     public static final String DEFAULT_CONNECTION = "AzureWebJobsStorage";
 
-    private final Lazy<BlobServiceClient> blobs;
-    private final Lazy<QueueServiceClient> queues;
-    private final Lazy<TableServiceClient> tables;
+    private final BlobServiceClient blobs;
+    private final QueueServiceClient queues;
+    private final TableServiceClient tables;
 
-    private AzureStorageClients(Supplier<BlobServiceClient> blobs, Supplier<QueueServiceClient> queues,
-                                Supplier<TableServiceClient> tables) {
-        this.blobs = new Lazy<>(blobs);
-        this.queues = new Lazy<>(queues);
-        this.tables = new Lazy<>(tables);
+    private AzureStorageClients(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables) {
+        this.blobs = blobs;
+        this.queues = queues;
+        this.tables = tables;
     }
 
     public static AzureStorageClients fromSettings(Settings settings) {
@@ -64,16 +60,13 @@ public final class AzureStorageClients {
             return fromConnectionString(connectionString.get(), http);
         }
         TokenCredential credential = AzureCredentials.of(settings.get(name + "__clientId"), http);
-        String blobUri = settings.get(name + BLOB_URI).orElseThrow();
-        String queueUri = settings.get(name + QUEUE_URI).orElseThrow();
-        String tableUri = settings.get(name + TABLE_URI).orElseThrow();
         return new AzureStorageClients(
-                () -> new BlobServiceClientBuilder().endpoint(blobUri).credential(credential).httpClient(http)
-                        .buildClient(),
-                () -> new QueueServiceClientBuilder().endpoint(queueUri).credential(credential).httpClient(http)
-                        .messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
-                () -> new TableServiceClientBuilder().endpoint(tableUri).credential(credential).httpClient(http)
-                        .buildClient());
+                new BlobServiceClientBuilder().endpoint(settings.get(name + BLOB_URI).orElseThrow()).credential(credential)
+                        .httpClient(http).buildClient(),
+                new QueueServiceClientBuilder().endpoint(settings.get(name + QUEUE_URI).orElseThrow()).credential(credential)
+                        .httpClient(http).messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
+                new TableServiceClientBuilder().endpoint(settings.get(name + TABLE_URI).orElseThrow()).credential(credential)
+                        .httpClient(http).buildClient());
     }
 
     /**
@@ -109,60 +102,33 @@ public final class AzureStorageClients {
 
     private static AzureStorageClients fromConnectionString(String connectionString, HttpClient http) {
         return new AzureStorageClients(
-                () -> new BlobServiceClientBuilder().connectionString(connectionString).httpClient(http).buildClient(),
-                () -> new QueueServiceClientBuilder().connectionString(connectionString).httpClient(http)
+                new BlobServiceClientBuilder().connectionString(connectionString).httpClient(http).buildClient(),
+                new QueueServiceClientBuilder().connectionString(connectionString).httpClient(http)
                         .messageEncoding(QueueMessageEncoding.BASE64).buildClient(),
-                () -> new TableServiceClientBuilder().connectionString(connectionString).httpClient(http)
-                        .buildClient());
+                new TableServiceClientBuilder().connectionString(connectionString).httpClient(http).buildClient());
     }
 
     public BlobServiceClient blobServiceClient() {
-        return blobs.get();
+        return blobs;
     }
 
     public QueueServiceClient queueServiceClient() {
-        return queues.get();
+        return queues;
     }
 
     public TableServiceClient tableServiceClient() {
-        return tables.get();
+        return tables;
     }
 
-    /** The blob store, whose service client is built on its first call. */
     public AzureBlobStore blobStore() {
         return new AzureBlobStore(blobs);
     }
 
     public AzureTableStore tableStore() {
-        return new AzureTableStore(tables.get());
+        return new AzureTableStore(tables);
     }
 
     public AzureStorageWorkQueue workQueue() {
-        return new AzureStorageWorkQueue(queues.get());
-    }
-
-    /** A value built once, by the first caller that needs it. */
-    private static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> build;
-        private volatile T value;
-
-        private Lazy(Supplier<T> build) {
-            this.build = build;
-        }
-
-        @Override
-        public T get() {
-            T built = value;
-            if (built == null) {
-                synchronized (this) {
-                    built = value;
-                    if (built == null) {
-                        built = build.get();
-                        value = built;
-                    }
-                }
-            }
-            return built;
-        }
+        return new AzureStorageWorkQueue(queues);
     }
 }

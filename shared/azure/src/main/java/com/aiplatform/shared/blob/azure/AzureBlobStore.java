@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,17 +37,11 @@ public final class AzureBlobStore implements BlobStore {
     private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
-    private final Supplier<BlobServiceClient> service;
+    private final BlobServiceClient service;
     /** Clients of containers known to exist (made on first use: building a client costs more than a call). */
     private final Map<String, BlobContainerClient> existing = new ConcurrentHashMap<>();
 
     public AzureBlobStore(BlobServiceClient service) {
-        Objects.requireNonNull(service, "service");
-        this.service = () -> service;
-    }
-
-    /** Over a service client made on the first call that needs it (see {@code AzureStorageClients}). */
-    public AzureBlobStore(Supplier<BlobServiceClient> service) {
         this.service = Objects.requireNonNull(service, "service");
     }
 
@@ -184,7 +177,7 @@ public final class AzureBlobStore implements BlobStore {
         if (cached != null) {
             return cached;
         }
-        BlobContainerClient client = service.get().getBlobContainerClient(name);
+        BlobContainerClient client = service.getBlobContainerClient(name);
         if (create) {
             try {
                 client.createIfNotExists();
