@@ -155,8 +155,9 @@ public record GatewayDefinition(int version, Identity identity, Cors cors, List<
 
     /**
      * A tool that starts a long task and follows it to its end: the operation answers with the task's {@code id};
-     * {@code operationId} (a GET of the same API with one path parameter) is then read with that id every
-     * {@code intervalMillis} until its {@code status} is one of {@code until}, for at most the tool argument
+     * {@code operationId} (a GET of the same API with one path parameter) is then read with that id, first after
+     * {@code intervalMillis} and less often while the progress stands still (see {@code mcp.TaskFollower}), until
+     * its {@code status} is one of {@code until}, for at most the tool argument
      * {@code maxWaitSeconds} (capped at {@code maxWaitSeconds} here). {@code progress} points at the task's
      * progress out of 100; a client that asks for progress gets it as {@code notifications/progress}.
      */

@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Runs a following tool: its operation starts a task, then the task is read through the gateway, as the caller,
- * every interval until its status is final or the wait is over. Each increase of the task's progress is reported;
+ * until its status is final or the wait is over: after the tool's interval, and after twice the last wait (up to
+ * {@value #MAX_BACKOFF} intervals) while the progress stands still, so that a long step does not spend the caller's
+ * rate limit on reads that say nothing new; a rise of the progress brings the interval back. Each rise is reported;
  * the client going away stops the reading. The answer is the tool's result of the task's last state.
  */
 final class TaskFollower {
@@ -25,6 +27,9 @@ final class TaskFollower {
     }
 
     private static final double TOTAL = 100;
+
+    /** The longest wait between two reads, in intervals. */
+    static final int MAX_BACKOFF = 8;
 
     private final ToolCaller caller;
     private final Clock clock;
@@ -49,9 +54,10 @@ final class TaskFollower {
         double reported = report(task, follow, -1, progress);
         ToolRequest read = ToolRequest.of(follow.read(),
                 JsonNodeFactory.instance.objectNode().put(follow.read().pathParameters().get(0), id));
+        Duration wait = follow.interval();
         while (true) {
             try {
-                pause.pause(follow.interval());
+                pause.pause(atMost(wait, Duration.between(clock.instant(), deadline)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return stillRunning(id, task, "the wait was interrupted", read, started);
@@ -62,7 +68,10 @@ final class TaskFollower {
                 return ToolResult.from(follow.read(), polled);
             }
             task = json(polled);
+            double before = reported;
             reported = report(task, follow, reported, progress);
+            wait = reported > before ? follow.interval() : atMost(wait.multipliedBy(2),
+                    follow.interval().multipliedBy(MAX_BACKOFF));
             if (follow.until().contains(task.path("status").asText())) {
                 return ToolResult.from(tool, polled);
             }
@@ -70,6 +79,12 @@ final class TaskFollower {
                 return stillRunning(id, task, "after " + maxWaitSeconds + " s", read, polled);
             }
         }
+    }
+
+    /** The shorter of the two, and never below a millisecond. */
+    private static Duration atMost(Duration wait, Duration limit) {
+        Duration shorter = wait.compareTo(limit) > 0 ? limit : wait;
+        return shorter.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : shorter;
     }
 
     /** Reports the task's progress when it went up since the last report; answers the progress reported. */

@@ -30,11 +30,17 @@ class TaskFollowerTest {
         final List<String> calls = new ArrayList<>();
         final List<Map<String, String>> headers = new ArrayList<>();
         final Deque<Response> reads = new ArrayDeque<>();
+        /** When each call came, when a test sets {@link #clock}. */
+        final List<Instant> at = new ArrayList<>();
         Response start = new Response(202, "application/json", STARTED);
+        java.time.Clock clock;
 
         @Override
         public Response call(String method, String pathAndQuery, Optional<String> jsonBody, Map<String, String> h) {
             calls.add(method + " " + pathAndQuery);
+            if (clock != null) {
+                at.add(clock.instant());
+            }
             headers.add(h);
             if (method.equals("POST")) {
                 return start;
@@ -119,6 +125,23 @@ class TaskFollowerTest {
         assertThat(result.path("structuredContent").path("status").asText()).isEqualTo("researching");
         assertThat(caller.calls).hasSize(1 + 2); // the start, then a read every second (gateway.json) for 2 s
         assertThat(stream.sent).extracting(n -> n.path("params").path("progressToken").asInt()).containsExactly(5, 5);
+    }
+
+    @Test
+    void should_read_less_often_while_the_progress_stands_still_and_at_the_interval_again_once_it_rises() {
+        caller.clock = clock;
+        Instant start = clock.instant();
+        caller.reads(task("researching", 10), task("researching", 10), task("researching", 10),
+                task("researching", 10), task("researching", 10), task("researching", 10), task("synthesizing", 80),
+                task("synthesizing", 80));
+
+        run("{\"question\":\"How long?\",\"maxWaitSeconds\":60}", "tok");
+
+        // the start, then reads after 1 s (a rise from 0), 1, 2, 4, 8 s and 8 s (the longest wait, 8 intervals),
+        // 8 s more, where the progress rises and the wait is 1 s again, then 2, 4, 8, 8 s, and the 5 s left of the
+        // wait: 13 reads in 60 s where a read each second made 60
+        assertThat(caller.at).extracting(t -> java.time.Duration.between(start, t).toSeconds())
+                .containsExactly(0L, 1L, 2L, 4L, 8L, 16L, 24L, 32L, 33L, 35L, 39L, 47L, 55L, 60L);
     }
 
     @Test
