@@ -1,5 +1,6 @@
 package com.aiplatform.local.gateway;
 
+import com.aiplatform.shared.concurrent.Await;
 import com.aiplatform.shared.event.PlatformEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * APIM's policy caches the same lookup. Entries are kept under the key's SHA-256 in lower-case hex, as APIM keeps
  * {@code subscription-<hash>}, so the platform app's {@value #KEY_REVOKED} CloudEvent (whose {@code data.keyHash}
  * names only that hash) drops the entry at once; {@code ttl} bounds how long a missed event could leave a revoked
- * key working.
+ * key working. Lookups of one key that miss at the same time share one read of the source: the local source is an
+ * HTTP call back into the same server, and a burst of one consumer's requests after its entry expired would
+ * otherwise hold a request thread each while waiting for it.
  */
 public final class CachedSubscriptions implements SubscriptionDirectory {
 
@@ -34,6 +38,9 @@ public final class CachedSubscriptions implements SubscriptionDirectory {
     private final Duration ttl;
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The lookup under way for a key hash, which the other misses of that key wait for. */
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<ResolvedSubscription>>> reading =
+            new ConcurrentHashMap<>();
     /** Counts revocations, so that a lookup that raced one does not put back what it read before it. */
     private final AtomicLong revocations = new AtomicLong();
 
@@ -51,6 +58,24 @@ public final class CachedSubscriptions implements SubscriptionDirectory {
         if (entry != null && now.isBefore(entry.expires())) {
             return entry.subscription();
         }
+        var mine = new CompletableFuture<Optional<ResolvedSubscription>>();
+        CompletableFuture<Optional<ResolvedSubscription>> underWay = reading.putIfAbsent(hash, mine);
+        if (underWay != null) {
+            return Await.result(underWay);
+        }
+        try {
+            Optional<ResolvedSubscription> resolved = read(key, hash, now);
+            mine.complete(resolved);
+            return resolved;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(hash, mine);
+        }
+    }
+
+    private Optional<ResolvedSubscription> read(String key, String hash, Instant now) {
         long seen = revocations.get();
         Optional<ResolvedSubscription> resolved = source.resolve(key);
         if (entries.size() >= MAX_ENTRIES) {

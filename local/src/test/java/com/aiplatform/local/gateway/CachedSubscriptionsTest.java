@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachedSubscriptionsTest {
 
@@ -36,6 +37,50 @@ class CachedSubscriptionsTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(cached.resolve("k")).isEmpty();
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void should_read_the_source_once_for_misses_of_one_key_at_the_same_time_and_give_each_its_answer()
+            throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T10:00:00Z"));
+        AtomicInteger reads = new AtomicInteger();
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var cached = new CachedSubscriptions(key -> {
+            reads.incrementAndGet();
+            entered.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (key.equals("down")) {
+                throw new IllegalStateException("the platform app did not answer");
+            }
+            return Optional.of(new ResolvedSubscription("c", "t", "starter", Set.of()));
+        }, Duration.ofSeconds(5), clock);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var first = pool.submit(() -> cached.resolve("k"));
+            entered.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            var others = java.util.stream.IntStream.range(0, 7).mapToObj(i -> pool.submit(() -> cached.resolve("k")))
+                    .toList();
+            Thread.sleep(200); // the others are waiting for the first read by now
+            release.countDown();
+
+            assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            for (var other : others) {
+                assertThat(other.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            }
+            assertThat(reads).hasValue(1);
+
+            assertThatThrownBy(() -> cached.resolve("down")).hasMessage("the platform app did not answer");
+            assertThatThrownBy(() -> cached.resolve("down")).as("a failed read is not kept: the next one tries again")
+                    .hasMessage("the platform app did not answer");
+            assertThat(reads).hasValue(3);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
