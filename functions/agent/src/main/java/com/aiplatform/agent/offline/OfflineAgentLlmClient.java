@@ -1,6 +1,7 @@
 package com.aiplatform.agent.offline;
 
 import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.Vectors;
 import com.aiplatform.shared.llm.ChatMessage;
 import com.aiplatform.shared.llm.ChatRequest;
 import com.aiplatform.shared.llm.ChatResponse;
@@ -85,7 +86,7 @@ public final class OfflineAgentLlmClient implements LlmClient {
         float[] query = embedder.embed(message);
         Route best = null;
         for (ToolSpec tool : tools) {
-            double score = cosine(query, descriptionVectors.computeIfAbsent(tool.description(), embedder::embed));
+            double score = Vectors.cosine(query, descriptionVectors.computeIfAbsent(tool.description(), embedder::embed));
             // "the status of ORD-10002?" is mostly filler words around the one thing that says which tool it is
             // for, the order number: a tool whose required identifiers the message holds needs no threshold
             // (its cosine alone is about 0.1), though a better-matching tool still wins.
@@ -150,18 +151,6 @@ public final class OfflineAgentLlmClient implements LlmClient {
         long output = tokens.count(reply.text()) + calls.stream().mapToLong(c -> tokens.count(c.argumentsJson())).sum();
         return new ChatResponse(reply.text(), calls, reply.citations(), Generator.EXTRACTIVE_OFFLINE,
                 new Usage(MODEL_NAME, input, output), calls.isEmpty() ? "stop" : "tool_calls");
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     record Route(ToolSpec tool, double score) {

@@ -1,6 +1,7 @@
 package com.aiplatform.assistant.answers;
 
 import com.aiplatform.assistant.files.Extraction;
+import com.aiplatform.shared.embedding.Vectors;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,16 +16,8 @@ final class Passages {
     static List<Extraction.Chunk> closest(List<Extraction.Chunk> chunks, float[] query, int topK) {
         List<Extraction.Chunk> ranked = new ArrayList<>(chunks);
         ranked.removeIf(chunk -> chunk.vector() == null || chunk.vector().length != query.length);
-        ranked.sort(Comparator.comparingDouble((Extraction.Chunk chunk) -> -dot(chunk.vector(), query))
+        ranked.sort(Comparator.comparingDouble((Extraction.Chunk chunk) -> -Vectors.dot(chunk.vector(), query))
                 .thenComparingInt(Extraction.Chunk::index));
         return ranked.subList(0, Math.min(topK, ranked.size()));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

@@ -1,6 +1,7 @@
 package com.aiplatform.knowledge.search;
 
 import com.aiplatform.shared.embedding.Embedder;
+import com.aiplatform.shared.embedding.Vectors;
 import com.aiplatform.shared.llm.GroundingPrompt;
 import com.aiplatform.shared.llm.Source;
 import com.aiplatform.shared.llm.extractive.Sentences;
@@ -79,9 +80,9 @@ public final class AnswerCheck {
             Set<String> claimTerms = new HashSet<>(Terms.of(texts.get(i)));
             for (int p = 0; p < passage.size(); p++) {
                 double overlap = overlap(claimTerms, Terms.of(passage.get(p)));
-                support = Math.max(support, (cosine(vectors.get(1), vectors.get(p + 2)) + overlap) / 2);
+                support = Math.max(support, (Vectors.dot(vectors.get(1), vectors.get(p + 2)) + overlap) / 2);
             }
-            double relevance = cosine(vectors.get(0), vectors.get(1));
+            double relevance = Vectors.dot(vectors.get(0), vectors.get(1));
             claims.add(new Claim(texts.get(i), cited.get(i), round(support), round(relevance), null,
                     support >= minSupport && relevance >= minRelevance));
         }
@@ -113,14 +114,6 @@ public final class AnswerCheck {
         Set<String> shared = new HashSet<>(sentence);
         shared.retainAll(claim);
         return (double) shared.size() / claim.size();
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-        }
-        return dot;
     }
 
     private static double round(double value) {

@@ -1,5 +1,7 @@
 package com.aiplatform.shared.embedding.onnx;
 
+import com.aiplatform.shared.embedding.Vectors;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,22 +50,10 @@ public final class Int8Agreement {
     private static void report(String label, List<String> texts, OnnxEmbedder fp32, OnnxEmbedder int8) {
         double[] cosines = new double[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
-            cosines[i] = cosine(fp32.embed(texts.get(i)), int8.embed(texts.get(i)));
+            cosines[i] = Vectors.cosine(fp32.embed(texts.get(i)), int8.embed(texts.get(i)));
         }
         Arrays.sort(cosines);
         System.out.printf("%-9s n=%d cosine int8 vs fp32: median=%.4f mean=%.4f min=%.4f%n", label, cosines.length,
                 cosines[cosines.length / 2], Arrays.stream(cosines).average().orElse(0), cosines[0]);
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }
