@@ -4,6 +4,7 @@ import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.EmbeddingModel;
 import com.aiplatform.shared.embedding.Embeddings;
 import com.aiplatform.shared.llm.LlmException;
+import com.aiplatform.shared.llm.openai.OpenAiEmbeddingBatches;
 import com.aiplatform.shared.llm.openai.OpenAiErrors;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.openai.client.OpenAIClient;
@@ -13,7 +14,6 @@ import com.openai.models.embeddings.Embedding;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -43,10 +43,7 @@ public final class OpenAiEmbedder implements Embedder {
         this.model = new EmbeddingModel(Objects.requireNonNull(deployment, "deployment"),
                 dimensions.orElse(OpenAiSettings.DEFAULT_EMBEDDING_DIMENSIONS), MAX_INPUT_TOKENS);
         this.sendDimensions = dimensions.isPresent();
-        if (batchSize < 1 || batchSize > 2048) {
-            throw new IllegalArgumentException("batchSize must lie between 1 and 2048 (the API's limit)");
-        }
-        this.batchSize = batchSize;
+        this.batchSize = OpenAiEmbeddingBatches.checkedBatchSize(batchSize);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -62,22 +59,13 @@ public final class OpenAiEmbedder implements Embedder {
 
     @Override
     public Embeddings embed(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        long tokens = 0;
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + batchSize));
+        return OpenAiEmbeddingBatches.embed(model, texts, batchSize, batch -> {
             CreateEmbeddingResponse response = call(batch);
-            List<Embedding> data = response.data().stream().sorted(Comparator.comparingLong(Embedding::index)).toList();
-            if (data.size() != batch.size()) {
-                throw new LlmException("Embeddings on " + model.name() + " returned " + data.size() + " vectors for "
-                        + batch.size() + " inputs", 200, false, null, null);
-            }
-            for (Embedding embedding : data) {
-                vectors.add(normalised(embedding.embedding()));
-            }
-            tokens += response.usage().promptTokens();
-        }
-        return new Embeddings(vectors, tokens);
+            return new OpenAiEmbeddingBatches.Batch(response.data().stream()
+                    .sorted(Comparator.comparingLong(Embedding::index))
+                    .map(embedding -> embedding.embedding().stream().mapToDouble(Float::doubleValue).toArray())
+                    .toList(), response.usage().promptTokens());
+        });
     }
 
     private CreateEmbeddingResponse call(List<String> batch) {
@@ -93,23 +81,5 @@ public final class OpenAiEmbedder implements Embedder {
         } catch (OpenAIException e) {
             throw OpenAiErrors.translate(e, "Embeddings on " + model.name(), clock);
         }
-    }
-
-    private float[] normalised(List<Float> values) {
-        if (values.size() != model.dimensions()) {
-            throw new LlmException("Embeddings on " + model.name() + " returned " + values.size()
-                    + " dimensions, not " + model.dimensions() + "; set " + OpenAiSettings.EMBEDDING_DIMENSIONS
-                    + " to match the deployment", 200, false, null, null);
-        }
-        double norm = 0;
-        for (Float value : values) {
-            norm += value * value;
-        }
-        double scale = norm == 0 ? 1 : 1 / Math.sqrt(norm);
-        float[] vector = new float[values.size()];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) (values.get(i) * scale);
-        }
-        return vector;
     }
 }

@@ -4,7 +4,7 @@ import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.embedding.EmbeddingModel;
 import com.aiplatform.shared.embedding.Embeddings;
 import com.aiplatform.shared.json.Json;
-import com.aiplatform.shared.llm.LlmException;
+import com.aiplatform.shared.llm.openai.OpenAiEmbeddingBatches;
 import com.aiplatform.shared.llm.openai.OpenAiSettings;
 import com.aiplatform.shared.llm.openai.http.OpenAiHttpEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,10 +43,7 @@ public final class OpenAiHttpEmbedder implements Embedder {
         this.model = new EmbeddingModel(Objects.requireNonNull(deployment, "deployment"),
                 dimensions.orElse(OpenAiSettings.DEFAULT_EMBEDDING_DIMENSIONS), MAX_INPUT_TOKENS);
         this.sendDimensions = dimensions.isPresent();
-        if (batchSize < 1 || batchSize > 2048) {
-            throw new IllegalArgumentException("batchSize must lie between 1 and 2048 (the API's limit)");
-        }
-        this.batchSize = batchSize;
+        this.batchSize = OpenAiEmbeddingBatches.checkedBatchSize(batchSize);
     }
 
     public static OpenAiHttpEmbedder create(OpenAiHttpEndpoint endpoint, OpenAiSettings settings) {
@@ -61,24 +58,14 @@ public final class OpenAiHttpEmbedder implements Embedder {
 
     @Override
     public Embeddings embed(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        long tokens = 0;
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + batchSize));
+        return OpenAiEmbeddingBatches.embed(model, texts, batchSize, batch -> {
             JsonNode response = endpoint.post("/embeddings", body(batch), "Embeddings on " + model.name());
             List<JsonNode> data = new ArrayList<>();
             response.path("data").forEach(data::add);
             data.sort(Comparator.comparingLong(item -> item.path("index").asLong()));
-            if (data.size() != batch.size()) {
-                throw new LlmException("Embeddings on " + model.name() + " returned " + data.size() + " vectors for "
-                        + batch.size() + " inputs", 200, false, null, null);
-            }
-            for (JsonNode item : data) {
-                vectors.add(normalised(item.path("embedding")));
-            }
-            tokens += response.path("usage").path("prompt_tokens").asLong();
-        }
-        return new Embeddings(vectors, tokens);
+            return new OpenAiEmbeddingBatches.Batch(data.stream().map(item -> values(item.path("embedding"))).toList(),
+                    response.path("usage").path("prompt_tokens").asLong());
+        });
     }
 
     private ObjectNode body(List<String> batch) {
@@ -104,21 +91,12 @@ public final class OpenAiHttpEmbedder implements Embedder {
         return text.substring(0, end);
     }
 
-    private float[] normalised(JsonNode values) {
-        if (!values.isArray() || values.size() != model.dimensions()) {
-            throw new LlmException("Embeddings on " + model.name() + " returned " + values.size()
-                    + " dimensions, not " + model.dimensions() + "; set " + OpenAiSettings.EMBEDDING_DIMENSIONS
-                    + " to match the deployment", 200, false, null, null);
+    /** The numbers of a JSON array; anything else has none (and so not the model's dimensions). */
+    private static double[] values(JsonNode array) {
+        double[] values = new double[array.isArray() ? array.size() : 0];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
         }
-        double norm = 0;
-        for (JsonNode value : values) {
-            norm += value.asDouble() * value.asDouble();
-        }
-        double scale = norm == 0 ? 1 : 1 / Math.sqrt(norm);
-        float[] vector = new float[values.size()];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) (values.get(i).asDouble() * scale);
-        }
-        return vector;
+        return values;
     }
 }
