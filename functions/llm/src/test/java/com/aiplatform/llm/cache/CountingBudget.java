@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A budget that grants every reservation and counts them, so a test sees whether a call was charged. */
-final class CountingBudget implements Budget {
+public final class CountingBudget implements Budget {
 
-    final AtomicInteger reservations = new AtomicInteger();
+    public final AtomicInteger reservations = new AtomicInteger();
 
     @Override
     public Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {

@@ -2,15 +2,14 @@ package com.aiplatform.llm.safety;
 
 import com.aiplatform.llm.cache.CachePolicy;
 import com.aiplatform.llm.cache.CachedChat;
+import com.aiplatform.llm.cache.CountingBudget;
 import com.aiplatform.llm.cache.TableResponseCache;
 import com.aiplatform.llm.chat.ChatService;
 import com.aiplatform.llm.chat.ChatWire;
 import com.aiplatform.llm.errors.OpenAiError;
 import com.aiplatform.llm.models.ModelCatalog;
 import com.aiplatform.llm.safety.rules.RulesContentSafety;
-import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetedChat;
-import com.aiplatform.shared.budget.Reservation;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.TenantId;
 import com.aiplatform.shared.json.Json;
@@ -29,7 +28,6 @@ import com.aiplatform.shared.usage.memory.InMemoryUsageSink;
 import com.aiplatform.testing.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,18 +52,7 @@ class ScreenedChatTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final AtomicInteger modelCalls = new AtomicInteger();
-    private final AtomicInteger reservations = new AtomicInteger();
-    private final Budget budget = new Budget() {
-        @Override
-        public Reservation reserve(Caller caller, String reservationId, BigDecimal estimatedUsd) {
-            reservations.incrementAndGet();
-            return new Reservation(reservationId, estimatedUsd, Optional.empty());
-        }
-
-        @Override
-        public void settle(Caller caller, Reservation reservation, BigDecimal actualUsd) {
-        }
-    };
+    private final CountingBudget budget = new CountingBudget();
     private final InMemoryTableStore tables = new InMemoryTableStore();
     private final InMemoryUsageSink usage = new InMemoryUsageSink();
     private final ChatWire wire = new ChatWire(64, 512);
@@ -116,7 +103,7 @@ class ScreenedChatTest {
                     assertThat(Json.write(error.get("innererror"))).contains("\"jailbreak\":{\"filtered\":true");
                 });
         assertThat(modelCalls.get()).isZero();
-        assertThat(reservations.get()).isZero();
+        assertThat(budget.reservations.get()).isZero();
         assertThat(usage.records()).isEmpty();
     }
 
@@ -136,7 +123,7 @@ class ScreenedChatTest {
 
         assertThat(answer.response().text()).isEqualTo("Orders ship the same day.");
         assertThat(modelCalls.get()).isEqualTo(1);
-        assertThat(reservations.get()).isEqualTo(1);
+        assertThat(budget.reservations.get()).isEqualTo(1);
         assertThat(usage.records()).hasSize(1);
     }
 
