@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One cold start of one app: a fresh JVM started as the Functions Java worker starts one (the worker's default JVM
- * options, the app's packaged class path), running {@link ColdStartHarness}; timed from just before the process is
- * created to the line that says the last call was answered.
+ * options, the app's packaged jars in a class loader of their own), running {@link ColdStartHarness}; timed from
+ * just before the process is created to the line that says the last call was answered.
  */
 final class AppColdStart {
 
     /**
      * The Java worker's default JVM options (its worker.config.json), less {@code -jar}: the worker runs its own jar
-     * and loads the app into it; here the app's class path is the JVM's.
+     * and loads the app into it with a class loader of its own; here the harness stands in for the worker's jar.
      */
     static final List<String> WORKER_JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-noverify", "-Djava.net.preferIPv4Stack=true");
@@ -35,12 +35,14 @@ final class AppColdStart {
     private AppColdStart() {
     }
 
-    static Run run(String java, List<String> extraOptions, String classPath, List<HarnessCall> calls,
-                   Map<String, String> environment, Path log) throws IOException, InterruptedException {
+    static Run run(String java, List<String> extraOptions, String harnessClassPath, String appClassPath,
+                   List<HarnessCall> calls, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(WORKER_JVM_OPTIONS);
         command.addAll(extraOptions);
-        command.addAll(List.of("-cp", classPath, ColdStartHarness.class.getName()));
+        command.addAll(List.of("-D" + ColdStartHarness.APP_CLASS_PATH + "=" + appClassPath, "-cp", harnessClassPath,
+                ColdStartHarness.class.getName()));
         command.addAll(HarnessCall.encode(calls));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().putAll(environment);

@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,9 +41,19 @@ public final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--apps", split = ",", description = "Only these apps (default: all six).")
     List<String> apps = ColdStartRoute.APPS;
 
-    @Option(names = "--cds", description = "Also time each app with an AppCDS archive (bench/target/cold-start/"
-            + "<app>.jsa), dumped from the classes the untimed run loaded; runs with and without it take turns.")
+    @Option(names = "--cds", description = "Also time each app with an AppCDS archive in the form the worker can "
+            + "use (bench/target/cold-start/<app>.jsa), dumped from what two untimed training runs loaded; runs with "
+            + "and without it take turns.")
     boolean cds;
+
+    @Option(names = "--cds-in-package", description = "With --cds: also copy each app's archive into its staged "
+            + "package (functions/<app>/target/azure-functions/<app>/app-cds.jsa), with app-cds.jdk naming the JDK "
+            + "build it works on (docs/deploy.md).")
+    boolean cdsInPackage;
+
+    /** The archive's file name in a staged package, and the file that names the JDK build it needs. */
+    static final String PACKAGED_ARCHIVE = "app-cds.jsa";
+    static final String PACKAGED_ARCHIVE_JDK = "app-cds.jdk";
 
     @Option(names = "--jvm-option", description = "A JVM option added to the worker's for every app run, as the "
             + "JAVA_OPTS app setting adds it in Azure (repeatable), e.g. --jvm-option=-XX:+UseSerialGC.")
@@ -57,6 +68,9 @@ public final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--platform-runs", defaultValue = "3", description = "Runs of the whole local platform. "
             + "Default: ${DEFAULT-VALUE}.")
     int platformRuns;
+
+    /** The class path of the JVM's own loader: the harness and what the worker carries (HarnessClasses). */
+    private String harness;
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +92,7 @@ public final class ColdStartCommand implements Callable<Integer> {
     }
 
     private void measureApps(Path root, String java, Path work) throws IOException, InterruptedException {
-        String harness = HarnessClasses.writeTo(work.resolve("cold-start-harness.jar"));
+        harness = HarnessClasses.writeTo(work.resolve("cold-start-harness.jar"));
         List<String> rows = new ArrayList<>();
         long azuriteStart = System.nanoTime();
         try (Azurite azurite = Azurite.startInMemory()) {
@@ -86,7 +100,7 @@ public final class ColdStartCommand implements Callable<Integer> {
                     (System.nanoTime() - azuriteStart) / 1_000_000);
             Map<String, String> environment = environment(root, azurite.connectionString());
             for (String app : apps) {
-                rows.add(measure(root, app, java, harness, environment, work));
+                rows.add(measure(root, app, java, environment, work));
             }
         }
         System.out.printf("%n| app | package MB | first answer ms, median of %d (min-max), CPU | with AppCDS "
@@ -95,7 +109,7 @@ public final class ColdStartCommand implements Callable<Integer> {
         rows.forEach(System.out::println);
     }
 
-    private String measure(Path root, String app, String java, String harness, Map<String, String> environment,
+    private String measure(Path root, String app, String java, Map<String, String> environment,
                            Path work) throws IOException, InterruptedException {
         ColdStartRoute route = ColdStartRoute.ALL.get(app);
         if (route == null) {
@@ -107,19 +121,11 @@ public final class ColdStartCommand implements Callable<Integer> {
                     + "-pl functions/%s -am%n", app, app);
             packageApp(root, app);
         }
-        String classPath = appPackage.classPath(route.firstFunction()) + File.pathSeparator + harness;
+        String classPath = appPackage.classPath(route.firstFunction());
         Path log = work.resolve(app + ".stderr.log");
         List<String> withArchive = List.of();
         if (cds) {
-            // Made afresh each time: the archive holds the size and time of every jar it was made from. Not in the
-            // package: the worker could not use it (docs/deploy.md, "JVM options and class data sharing").
-            Path archive = work.resolve(app + ".jsa");
-            Path classList = work.resolve(app + ".classlist");
-            runOnce(java, List.of(AppCdsArchive.classListOption(classList)), classPath, route, appPackage,
-                    environment, log);
-            AppCdsArchive.dump(java, classPath, classList, archive, work.resolve(app + ".cds.log"));
-            Files.delete(classList);
-            System.out.printf("%s: made %s (%.1f MB)%n", app, archive, Files.size(archive) / 1e6);
+            Path archive = makeArchive(java, app, classPath, route, appPackage, environment, work, log);
             withArchive = AppCdsArchive.useOptions(archive);
         } else {
             runOnce(java, List.of(), classPath, route, appPackage, environment, log);
@@ -139,6 +145,42 @@ public final class ColdStartCommand implements Callable<Integer> {
         return String.format("| %s | %.0f | %s | %s | %.0f | %s |", app, appPackage.sizeMb(), summary(plain),
                 cds ? summary(shared) : "-", median(plain.stream().map(AppColdStart.Run::heapBytes).sorted().toList())
                         / 1e6, calls);
+    }
+
+    /**
+     * Makes the app's archive in the worker's form ({@link AppCdsArchive}): a training run, a dump, a second training
+     * run on that archive and the final dump. Made afresh each time. With {@code --cds-in-package} it is copied into
+     * the staged package as {@code app-cds.jsa}, for the worker's {@code JAVA_OPTS} (docs/deploy.md).
+     */
+    private Path makeArchive(String java, String app, String classPath, ColdStartRoute route, AppPackage appPackage,
+                             Map<String, String> environment, Path work, Path log)
+            throws IOException, InterruptedException {
+        Path archive = work.resolve(app + ".jsa");
+        Path jdkClasses = work.resolve(app + ".jdk.classlist");
+        Path classList = work.resolve(app + ".classlist");
+        Path dumpLog = work.resolve(app + ".cds.log");
+        List<Path> loadLogs = List.of(work.resolve(app + ".load-1.log"), work.resolve(app + ".load-2.log"));
+        runOnce(java, AppCdsArchive.trainingOptions(jdkClasses, loadLogs.get(0)), classPath, route, appPackage,
+                environment, log);
+        AppCdsArchive.writeClassList(jdkClasses, loadLogs.subList(0, 1), appPackage.folder(), classList);
+        AppCdsArchive.dump(java, classList, archive, dumpLog);
+        List<String> second = new ArrayList<>(AppCdsArchive.useOptions(archive));
+        second.add("-Xlog:class+load=info:file=" + loadLogs.get(1));
+        runOnce(java, second, classPath, route, appPackage, environment, log);
+        int appClasses = AppCdsArchive.writeClassList(jdkClasses, loadLogs, appPackage.folder(), classList);
+        AppCdsArchive.dump(java, classList, archive, dumpLog);
+        long skipped = Files.readAllLines(dumpLog).stream().filter(line -> line.contains("Skipping")).count();
+        System.out.printf("%s: made %s (%.1f MB; %d of the app's classes listed, %d skipped by the dump, see %s)%n",
+                app, archive, Files.size(archive) / 1e6, appClasses, skipped, dumpLog);
+        if (cdsInPackage) {
+            Path staged = appPackage.folder().resolve(PACKAGED_ARCHIVE);
+            Files.copy(archive, staged, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(appPackage.folder().resolve(PACKAGED_ARCHIVE_JDK), System.getProperty("java.vm.version")
+                    + "\n");
+            System.out.printf("%s: copied into the package as %s (for JDK %s only)%n", app, staged,
+                    System.getProperty("java.vm.version"));
+        }
+        return archive;
     }
 
     /** Median wall ms (min-max), CPU s median. */
@@ -163,7 +205,7 @@ public final class ColdStartCommand implements Callable<Integer> {
             env.put("DATA_DIR", data.toString());
             List<String> all = new ArrayList<>(jvmOptions);
             all.addAll(options);
-            return AppColdStart.run(java, all, classPath, calls, env, log);
+            return AppColdStart.run(java, all, harness, classPath, calls, env, log);
         } finally {
             deleteTree(data);
         }

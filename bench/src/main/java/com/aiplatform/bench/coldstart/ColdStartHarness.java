@@ -9,38 +9,53 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.spi.inject.FunctionInstanceInjector;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 /**
- * The main of a cold-start run: a fresh JVM on one app's packaged class path (its {@code lib/} and its jar, plus
- * this class and the local host's request and context types), which gets the function instances as the Java worker
- * does, from the app's {@link FunctionInstanceInjector} found through {@link ServiceLoader}, and invokes the
- * functions of {@link HarnessCall}s in order. It prints one {@code answered} line per call, {@code heap} with the bytes in
- * use after the last and {@code cpu} with the process's CPU milliseconds, then exits: the parent times the process from its start to the last answer.
- * Nothing else may load before the first call; that is what is measured.
+ * The main of a cold-start run: a fresh JVM whose class path is what the Java worker's own is (this class, the local
+ * host's request and context types, the Functions library and SPI), which loads the app's package (its {@code lib/}
+ * jars and its jar, {@value #APP_CLASS_PATH}) with a class loader of its own and gets the function instances from the
+ * app's {@link FunctionInstanceInjector} through {@link ServiceLoader}, as the worker does, then invokes the functions
+ * of {@link HarnessCall}s in order. It prints one {@code answered} line per call, {@code heap} with the bytes in use
+ * after the last and {@code cpu} with the process's CPU milliseconds, then exits: the parent times the process from
+ * its start to the last answer. Nothing else may load before the first call; that is what is measured.
  */
 public final class ColdStartHarness {
+
+    /** The system property with the app's class path: its {@code lib/} jars and its own jar. */
+    static final String APP_CLASS_PATH = "coldstart.app";
 
     private ColdStartHarness() {
     }
 
     public static void main(String[] args) throws Exception {
-        FunctionInstanceInjector injector = ServiceLoader.load(FunctionInstanceInjector.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No FunctionInstanceInjector on the class path"));
+        ClassLoader app = appLoader(System.getProperty(APP_CLASS_PATH, ""));
+        Thread.currentThread().setContextClassLoader(app);
+        FunctionInstanceInjector injector = ServiceLoader.load(FunctionInstanceInjector.class, app).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No FunctionInstanceInjector in the app's jars"));
         String previousLocation = null;
         for (HarnessCall call : HarnessCall.decode(args)) {
-            HttpResponseMessage response = invoke(injector, call, previousLocation);
+            HttpResponseMessage response = invoke(injector, app, call, previousLocation);
             int status = response.getStatus().value();
             System.out.println("answered " + call.function() + " " + status);
             if (status >= 400) {
@@ -56,10 +71,34 @@ public final class ColdStartHarness {
         System.exit(0);
     }
 
-    private static HttpResponseMessage invoke(FunctionInstanceInjector injector, HarnessCall call, String location)
-            throws Exception {
+    /**
+     * The app's class loader as the Java worker makes it (its {@code EnhancedClassLoaderProvider}, Java 11 and
+     * later): a {@link URLClassLoader} over the app's jars whose parent is the JVM's own class path. An entry that
+     * ends in {@code /*} stands for the jars of that folder.
+     */
+    static ClassLoader appLoader(String classPath) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.endsWith("/*")) {
+                try (Stream<Path> jars = Files.list(Path.of(entry.substring(0, entry.length() - 2)))) {
+                    for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).sorted().toList()) {
+                        urls.add(jar.toUri().toURL());
+                    }
+                }
+            } else if (!entry.isEmpty()) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("No app jars: set -D" + APP_CLASS_PATH);
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new));
+    }
+
+    private static HttpResponseMessage invoke(FunctionInstanceInjector injector, ClassLoader app, HarnessCall call,
+                                              String location) throws Exception {
         int dot = call.entryPoint().lastIndexOf('.');
-        Class<?> functionClass = Class.forName(call.entryPoint().substring(0, dot));
+        Class<?> functionClass = Class.forName(call.entryPoint().substring(0, dot), true, app);
         String methodName = call.entryPoint().substring(dot + 1);
         Method method = Arrays.stream(functionClass.getMethods()).filter(m -> m.getName().equals(methodName))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No method " + call.entryPoint()));

@@ -4,6 +4,7 @@ import com.aiplatform.local.http.LocalHttpRequest;
 import com.aiplatform.local.http.LocalHttpResponse;
 import com.aiplatform.local.invoke.LocalExecutionContext;
 import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.spi.inject.FunctionInstanceInjector;
 
 import java.io.File;
@@ -23,7 +24,8 @@ import java.util.jar.JarOutputStream;
  * What a cold-start JVM needs besides the app's package: the harness, the local host's request, response and
  * execution context (reused from {@code local}, whose jar would also bring its logback.xml and so change the app's
  * logging), and what the worker has on its own class path and the Maven plugin leaves out of {@code lib/}: the
- * core library ({@code ExecutionContext}, {@code HttpRequestMessage}) and the SPI. The class files are written to a
+ * core library ({@code ExecutionContext}, {@code HttpRequestMessage}) and the SPI; and the annotations the harness
+ * reads to bind a route parameter ({@code BindingName}). The class files are written to a
  * jar of their own, so that nothing else of {@code local} or {@code bench} is on the app's class path (a jar, not a
  * folder: class data sharing refuses a class path with a non-empty directory).
  */
@@ -58,7 +60,7 @@ final class HarnessClasses {
             throw new UncheckedIOException("Cannot write the harness classes to " + jar, e);
         }
         return jar + File.pathSeparator + jarOf(ExecutionContext.class) + File.pathSeparator
-                    + jarOf(FunctionInstanceInjector.class);
+                    + jarOf(FunctionInstanceInjector.class) + File.pathSeparator + jarOf(BindingName.class);
     }
 
     private static boolean copy(String binaryPath, JarOutputStream jar) throws IOException {

@@ -3,11 +3,13 @@ package com.aiplatform.bench.coldstart;
 import com.aiplatform.shared.azurite.Azurite;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./platform platform-archive}: the local platform's AppCDS archive, which {@code ./platform} makes after each
@@ -21,6 +23,8 @@ import java.util.concurrent.Callable;
         description = "Make the local platform's class data sharing archive (bench/target/platform.jsa) from a "
                 + "training start; ./platform does it after each build.")
 public final class PlatformArchive implements Callable<Integer> {
+
+    private static final long DUMP_TIMEOUT_SECONDS = 300;
 
     static Path archive(Path root) {
         return root.resolve("bench/target/platform.jsa");
@@ -41,8 +45,8 @@ public final class PlatformArchive implements Callable<Integer> {
         Path made = target.resolve("platform.jsa.new");
         long start = System.nanoTime();
         try {
-            PlatformColdStart.run(java, root, classPath, List.of(AppCdsArchive.classListOption(classList)));
-            AppCdsArchive.dump(java, classPath, classList, made, target.resolve("platform-archive.log"));
+            PlatformColdStart.run(java, root, classPath, List.of("-XX:DumpLoadedClassList=" + classList));
+            dump(java, classPath, classList, made, target.resolve("platform-archive.log"));
             Files.move(made, archive(root), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(classList);
@@ -51,5 +55,28 @@ public final class PlatformArchive implements Callable<Integer> {
         System.err.printf("Made %s (%.0f MB) in %.1f s%n", root.relativize(archive(root)),
                 Files.size(archive(root)) / 1e6, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /**
+     * A static dump for the script's own class path (the local platform is one JVM on the app class path, unlike
+     * the worker: {@link AppCdsArchive}). The list's {@code @lambda-proxy} lines are left out: their dump crashes
+     * JDK 17.0.15 in {@code adjust_lambda_proxy_class_dictionary}.
+     */
+    private static void dump(String java, String classPath, Path classList, Path archive, Path log)
+            throws IOException, InterruptedException {
+        List<String> classes = Files.readAllLines(classList).stream().filter(line -> !line.startsWith("@lambda-proxy"))
+                .toList();
+        Path list = classList.resolveSibling(classList.getFileName() + ".nolambda");
+        Files.write(list, classes);
+        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive, "-cp", classPath)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!dump.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+        }
+        Files.delete(list);
+        if (dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("The CDS dump failed (exit " + dump.exitValue() + "); see " + log);
+        }
     }
 }
