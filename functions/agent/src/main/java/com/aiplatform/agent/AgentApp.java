@@ -26,6 +26,7 @@ import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.ClassDataSharing;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.KnowledgeBase;
@@ -94,7 +95,7 @@ public final class AgentApp extends ComposedApp {
                     .function(new AdminFunctions(services.seed()))
                     .function(new HealthFunctions(new HealthService(NAME, Stream.concat(Stream.of(TABLES)
                             .map(t -> StorageChecks.table(tables, config.table(t))),
-                            Stream.of(EmbedderHealth.check(embedder))).toList(), clock)));
+                            Stream.of(EmbedderHealth.check(embedder), ClassDataSharing.check())).toList(), clock)));
             return new AgentApp(parts);
         } catch (RuntimeException e) {
             parts.close();

@@ -28,6 +28,7 @@ import com.aiplatform.shared.embedding.Embedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.ClassDataSharing;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
@@ -112,7 +113,8 @@ public final class AssistantApp extends ComposedApp {
                             StorageChecks.container(blobs, config.filesContainer()),
                             StorageChecks.queue(queue, config.extractionQueue()),
                             EmbedderHealth.check(embedder),
-                            OcrHealth.check(ocr, config.ocrCommand(), vision.isPresent())),
+                            OcrHealth.check(ocr, config.ocrCommand(), vision.isPresent()),
+                            ClassDataSharing.check()),
                             clock)));
             return new AssistantApp(parts);
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import com.aiplatform.knowledge.documents.DocumentRepository;
 import com.aiplatform.knowledge.documents.DocumentService;
 import com.aiplatform.knowledge.documents.KnowledgeStores;
 import com.aiplatform.knowledge.documents.TextExtractor;
+import com.aiplatform.shared.health.ClassDataSharing;
 import com.aiplatform.shared.health.HealthCheck;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.knowledge.search.AnswerCheck;
@@ -170,7 +171,8 @@ public final class KnowledgeApp extends ComposedApp {
                 }),
                 EmbedderHealth.check(embedder),
                 new HealthCheck("llm", () -> llm.modelName()
-                        + (llm instanceof ResilientLlmClient resilient ? ", circuit " + resilient.circuitState() : "")));
+                        + (llm instanceof ResilientLlmClient resilient ? ", circuit " + resilient.circuitState() : "")),
+                ClassDataSharing.check());
     }
 
     /** The services, for in-process tools (evaluation, benchmarks) that run the same code as the functions. */

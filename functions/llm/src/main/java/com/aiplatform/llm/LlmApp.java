@@ -24,6 +24,7 @@ import com.aiplatform.shared.embedding.onnx.OnnxEmbedder;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.ClassDataSharing;
 import com.aiplatform.shared.health.HealthCheck;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
@@ -78,6 +79,7 @@ public final class LlmApp extends ComposedApp {
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(StorageChecks.queue(queue, runtime.usageQueue()));
             checks.add(EmbedderHealth.check(embedder));
+            checks.add(ClassDataSharing.check());
             pool.members().forEach(member -> checks.add(HealthCheck.optional("backend " + member.name(),
                     () -> circuit(member))));
             parts.function(new ChatFunctions(new ChatWire(config.defaultMaxTokens(), config.maxOutputTokens()),

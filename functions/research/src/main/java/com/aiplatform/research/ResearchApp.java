@@ -11,6 +11,7 @@ import com.aiplatform.shared.azure.AzureStorageClients;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.health.ClassDataSharing;
 import com.aiplatform.shared.health.HealthService;
 import com.aiplatform.shared.health.StorageChecks;
 import com.aiplatform.shared.knowledge.http.HttpKnowledgeBase;
@@ -72,7 +73,8 @@ public final class ResearchApp extends ComposedApp {
                             StorageChecks.container(ports.blobs(), config.container()),
                             StorageChecks.queue(ports.queue(), config.queues().plan()),
                             StorageChecks.queue(ports.queue(), config.queues().step()),
-                            StorageChecks.queue(ports.queue(), config.queues().synthesize())), host.clock())));
+                            StorageChecks.queue(ports.queue(), config.queues().synthesize()),
+                            ClassDataSharing.check()), host.clock())));
             return new ResearchApp(parts, components);
         } catch (RuntimeException e) {
             parts.close();
