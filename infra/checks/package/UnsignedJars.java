@@ -64,9 +64,10 @@ public final class UnsignedJars {
             if (signing == Signing.SIGNED) {
                 unsign(jar);
                 unsigned.add(jar.getFileName().toString());
-            }
-            if (hasSignedEntry(jar)) {
-                stillSigned.add(jar.getFileName().toString());
+                // a jar without signature files has no signers, so only the rewritten ones need the proof
+                if (hasSignedEntry(jar)) {
+                    stillSigned.add(jar.getFileName().toString());
+                }
             }
         }
         if (!stillSigned.isEmpty()) {

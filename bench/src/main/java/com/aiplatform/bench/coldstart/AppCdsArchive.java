@@ -141,13 +141,22 @@ final class AppCdsArchive {
 
     /** Dumps the archive from the class list with no app class path, as the worker's class path cannot match one. */
     static void dump(String java, Path classList, Path archive, Path log) throws IOException, InterruptedException {
+        runDump(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive), archive, log);
+    }
+
+    /**
+     * Runs a {@code -Xshare:dump} command (without the inherited {@code CLASSPATH}, so that only the command's own
+     * class path counts) and fails unless it made the archive; its output goes to {@code log}.
+     */
+    static void runDump(List<String> command, Path archive, Path log) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-                "-XX:SharedArchiveFile=" + archive).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("CLASSPATH");
         Process dump = builder.start();
         if (!dump.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            dump.destroyForcibly();
+            dump.destroyForcibly().waitFor();
+            throw new IllegalStateException("The CDS dump took over " + DUMP_TIMEOUT_SECONDS + " s; see " + log);
         }
         if (dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("The CDS dump failed (exit " + dump.exitValue() + "); see " + log);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./platform platform-archive}: the local platform's AppCDS archive, which {@code ./platform} makes after each
@@ -23,8 +22,6 @@ import java.util.concurrent.TimeUnit;
         description = "Make the local platform's class data sharing archive (bench/target/platform.jsa) from a "
                 + "training start; ./platform does it after each build.")
 public final class PlatformArchive implements Callable<Integer> {
-
-    private static final long DUMP_TIMEOUT_SECONDS = 300;
 
     static Path archive(Path root) {
         return root.resolve("bench/target/platform.jsa");
@@ -68,15 +65,11 @@ public final class PlatformArchive implements Callable<Integer> {
                 .toList();
         Path list = classList.resolveSibling(classList.getFileName() + ".nolambda");
         Files.write(list, classes);
-        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
-                "-XX:SharedArchiveFile=" + archive, "-cp", classPath)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!dump.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            dump.destroyForcibly();
-        }
-        Files.delete(list);
-        if (dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("The CDS dump failed (exit " + dump.exitValue() + "); see " + log);
+        try {
+            AppCdsArchive.runDump(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                    "-XX:SharedArchiveFile=" + archive, "-cp", classPath), archive, log);
+        } finally {
+            Files.delete(list);
         }
     }
 }
