@@ -3,6 +3,7 @@ package com.aiplatform.bench.coldstart;
 import com.aiplatform.bench.stats.Percentiles;
 import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.shared.json.Json;
+import com.aiplatform.shared.runtime.ClassPreload;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--jvm-option ...] [--skip-apps] [--skip-platform]}: for each app alone, a fresh
+ * {@code ./platform bench-cold-start [--runs 5] [--apps ...] [--cds] [--compare-preload] [--write-class-lists]
+ * [--jvm-option ...] [--skip-apps] [--skip-platform]}: for each app alone, a fresh
  * JVM started as the Functions Java worker starts one, timed to the first answered request of its representative
  * route ({@link ColdStartRoute}), with the heap in use after it; the median of the runs. Then the whole local platform
  * from its start to its first answered request. Storage apps run against one Azurite, started first and timed apart.
@@ -54,6 +56,15 @@ public final class ColdStartCommand implements Callable<Integer> {
     /** The archive's file name in a staged package, and the file that names the JDK build it needs. */
     static final String PACKAGED_ARCHIVE = "app-cds.jsa";
     static final String PACKAGED_ARCHIVE_JDK = "app-cds.jdk";
+
+    @Option(names = "--compare-preload", description = "Also time each app with CLASS_PRELOAD=false (no class "
+            + "preloading, see ClassPreload); runs with and without it take turns.")
+    boolean comparePreload;
+
+    @Option(names = "--write-class-lists", description = "Write each app's first-request class list for "
+            + "ClassPreload (functions/<app>/src/main/resources/" + ClassPreload.LIST + ") from an untimed run "
+            + "without preloading; package again to ship it.")
+    boolean writeClassLists;
 
     @Option(names = "--jvm-option", description = "A JVM option added to the worker's for every app run, as the "
             + "JAVA_OPTS app setting adds it in Azure (repeatable), e.g. --jvm-option=-XX:+UseSerialGC.")
@@ -104,8 +115,8 @@ public final class ColdStartCommand implements Callable<Integer> {
             }
         }
         System.out.printf("%n| app | package MB | first answer ms, median of %d (min-max), CPU | with AppCDS "
-                + "| heap MB after it | route |%n", runs);
-        System.out.println("| --- | --- | --- | --- | --- | --- |");
+                + "| without preloading | heap MB after it | route |%n", runs);
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         rows.forEach(System.out::println);
     }
 
@@ -117,8 +128,6 @@ public final class ColdStartCommand implements Callable<Integer> {
         }
         AppPackage appPackage = AppPackage.of(root, app);
         if (!appPackage.exists()) {
-            System.out.printf("%s is not packaged: running mvn -B -q -Pazure-functions -DskipTests package "
-                    + "-pl functions/%s -am%n", app, app);
             packageApp(root, app);
         }
         String classPath = appPackage.classPath(route.firstFunction());
@@ -130,21 +139,48 @@ public final class ColdStartCommand implements Callable<Integer> {
         } else {
             runOnce(java, List.of(), classPath, route, appPackage, environment, log);
         }
-        // With --cds the two kinds take turns, so that both see the same load on a shared machine.
+        Map<String, String> withoutPreload = new HashMap<>(environment);
+        withoutPreload.put(ClassPreload.SETTING, "false");
+        if (writeClassLists) {
+            writeClassList(root, app, java, classPath, route, appPackage, withoutPreload, work, log);
+        }
+        // With --cds or --compare-preload the kinds take turns, so that all see the same load on a shared machine.
         List<AppColdStart.Run> plain = new ArrayList<>();
         List<AppColdStart.Run> shared = new ArrayList<>();
+        List<AppColdStart.Run> unloaded = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             plain.add(runOnce(java, List.of(), classPath, route, appPackage, environment, log));
             if (cds) {
                 shared.add(runOnce(java, withArchive, classPath, route, appPackage, environment, log));
             }
+            if (comparePreload) {
+                unloaded.add(runOnce(java, List.of(), classPath, route, appPackage, withoutPreload, log));
+            }
         }
-        System.out.printf("%s: %s ms%s; answered %s%n", app, millis(plain, false),
-                cds ? ", with CDS " + millis(shared, false) + " ms" : "", plain.get(0).answers());
+        System.out.printf("%s: %s ms%s%s; answered %s%n", app, millis(plain, false),
+                cds ? ", with CDS " + millis(shared, false) + " ms" : "",
+                comparePreload ? ", without preloading " + millis(unloaded, false) + " ms" : "", plain.get(0).answers());
         String calls = String.join(" then ", route.calls().stream().map(c -> c.method() + " " + c.path()).toList());
-        return String.format("| %s | %.0f | %s | %s | %.0f | %s |", app, appPackage.sizeMb(), summary(plain),
-                cds ? summary(shared) : "-", median(plain.stream().map(AppColdStart.Run::heapBytes).sorted().toList())
-                        / 1e6, calls);
+        return String.format("| %s | %.0f | %s | %s | %s | %.0f | %s |", app, appPackage.sizeMb(), summary(plain),
+                cds ? summary(shared) : "-", comparePreload ? summary(unloaded) : "-",
+                median(plain.stream().map(AppColdStart.Run::heapBytes).sorted().toList()) / 1e6, calls);
+    }
+
+    /**
+     * Writes the app's first-request class list ({@link FirstRequestClassList}) from a run that does not preload, so
+     * that the list holds what the request loads and not what the last list said.
+     */
+    private void writeClassList(Path root, String app, String java, String classPath, ColdStartRoute route,
+                                AppPackage appPackage, Map<String, String> withoutPreload, Path work, Path log)
+            throws IOException, InterruptedException {
+        Path loadLog = work.resolve(app + ".first-request.log");
+        runOnce(java, List.of("-Xlog:class+load=info:file=" + loadLog), classPath, route, appPackage,
+                withoutPreload, log);
+        List<String> names = FirstRequestClassList.fromLoadLog(loadLog, appPackage.folder());
+        Path target = FirstRequestClassList.resource(root, app);
+        FirstRequestClassList.write(names, app, route, target);
+        System.out.printf("%s: wrote %d classes to %s; package again to ship them%n", app, names.size(),
+                root.relativize(target));
     }
 
     /**
@@ -268,9 +304,15 @@ public final class ColdStartCommand implements Callable<Integer> {
         return values;
     }
 
-    private static void packageApp(Path root, String app) throws IOException, InterruptedException {
-        Process mvn = new ProcessBuilder("mvn", "-B", "-q", "-Pazure-functions", "-DskipTests", "package",
-                "-pl", "functions/" + app, "-am").directory(root.toFile()).inheritIO().start();
+    /** Packages the app; when its class list is about to be written, without failing on the stale one. */
+    private void packageApp(Path root, String app) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-Pazure-functions", "-DskipTests"));
+        if (writeClassLists) {
+            command.add("-Dfunctions.skipClassListCheck=true");
+        }
+        command.addAll(List.of("package", "-pl", "functions/" + app, "-am"));
+        System.out.printf("%s is not packaged: running %s%n", app, String.join(" ", command));
+        Process mvn = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
         if (mvn.waitFor() != 0) {
             throw new IllegalStateException("Packaging " + app + " failed");
         }
