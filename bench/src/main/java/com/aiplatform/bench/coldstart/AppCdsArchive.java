@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 /**
@@ -41,7 +39,6 @@ import java.util.zip.ZipFile;
 final class AppCdsArchive {
 
     private static final long DUMP_TIMEOUT_SECONDS = 300;
-    private static final Pattern LOADED = Pattern.compile("\\] (\\S+) source: file:(\\S+)$");
 
     private AppCdsArchive() {
     }
@@ -64,19 +61,16 @@ final class AppCdsArchive {
      */
     static int writeClassList(Path jdkClassList, List<Path> loadLogs, Path appFolder, Path classList)
             throws IOException {
-        Path base = appFolder.toAbsolutePath().normalize();
         Map<String, Path> appClasses = new LinkedHashMap<>();
         Set<String> otherJarClasses = new HashSet<>();
         for (Path log : loadLogs) {
-            for (String line : Files.readAllLines(log)) {
-                Matcher loaded = LOADED.matcher(line.strip());
-                if (!loaded.find()) {
+            for (ClassLoadLog.Loaded loaded : ClassLoadLog.read(log).classes()) {
+                if (loaded.file().isEmpty()) {
                     continue;
                 }
-                String name = loaded.group(1).replace('.', '/');
-                Path jar = Path.of(loaded.group(2)).normalize();
-                if (jar.startsWith(base) && jar.toString().endsWith(".jar")) {
-                    appClasses.putIfAbsent(name, jar);
+                String name = loaded.name().replace('.', '/');
+                if (loaded.fromJarUnder(appFolder)) {
+                    appClasses.putIfAbsent(name, loaded.file().get());
                 } else {
                     otherJarClasses.add(name);
                 }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The list {@link ClassPreload} reads: the classes an app's first request loads, taken from a training run's
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * the JDK's archive serves already, and hidden classes (lambda proxies, lambda forms), which have no name to load.
  */
 final class FirstRequestClassList {
-
-    private static final Pattern LOADED = Pattern.compile("\\] (\\S+) source: (.+)$");
 
     private FirstRequestClassList() {
     }
@@ -32,18 +28,10 @@ final class FirstRequestClassList {
 
     /** The names to list from {@code loadLog}, for the package in {@code appFolder}. */
     static List<String> fromLoadLog(Path loadLog, Path appFolder) throws IOException {
-        String jars = "file:" + appFolder.toAbsolutePath().normalize() + "/";
         Set<String> names = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(loadLog)) {
-            Matcher loaded = LOADED.matcher(line.strip());
-            if (!loaded.find()) {
-                continue;
-            }
-            String name = loaded.group(1);
-            String source = loaded.group(2);
-            boolean listed = source.startsWith("jrt:/") || (source.startsWith(jars) && source.endsWith(".jar"));
-            if (listed && !name.contains("/")) {
-                names.add(name);
+        for (ClassLoadLog.Loaded loaded : ClassLoadLog.read(loadLog).classes()) {
+            if (!loaded.hidden() && (loaded.fromJdkImage() || loaded.fromJarUnder(appFolder))) {
+                names.add(loaded.name());
             }
         }
         return new ArrayList<>(names);

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Loads the classes an app's first request loads on a second thread, while the worker's thread composes the app and
- * answers: the two share the cost of reading and defining about 2,500 classes (research, platform) to 6,000
- * (knowledge) instead of one thread paying it alone, and a class the request needs next is often defined already.
+ * answers: the two share the cost of reading and defining 2,350 (platform) to 3,500 (assistant) classes instead of
+ * one thread paying it alone, and a class the request needs next is often defined already.
  *
  * <p>The list is {@value #LIST} in the app's jar, one binary class name per line in the order a training run loaded
  * them ({@code ./platform bench-cold-start --write-class-lists} writes it; {@code infra/checks/package/
