@@ -5,11 +5,11 @@ import com.aiplatform.llm.safety.ContentSafetyChain;
 import com.aiplatform.llm.safety.azure.AzureAiContentSafety;
 import com.aiplatform.llm.safety.rules.RulesContentSafety;
 import com.aiplatform.shared.azure.AzureCredentials;
+import com.aiplatform.shared.http.LazyHttpClient;
 import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
 import com.azure.identity.AuthenticationUtil;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +54,7 @@ public record SafetySettings(boolean promptInjection, List<String> blocklist, Op
         List<ContentSafety> checks = new ArrayList<>();
         checks.add(new RulesContentSafety(promptInjection, blocklist));
         azureEndpoint.ifPresent(endpoint -> checks.add(new AzureAiContentSafety(
-                HttpClient.newBuilder().connectTimeout(timeout).build(), endpoint, azureKey
+                LazyHttpClient.withConnectTimeout(timeout), endpoint, azureKey
                         .<AzureAiContentSafety.Authentication>map(AzureAiContentSafety.Authentication.Key::new)
                         .orElseGet(this::managedIdentity), severityThreshold, azureBlocklists, timeout)));
         return new ContentSafetyChain(checks);

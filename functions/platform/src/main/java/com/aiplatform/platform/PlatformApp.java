@@ -24,6 +24,7 @@ import com.aiplatform.shared.event.EventPublisher;
 import com.aiplatform.shared.function.AppParts;
 import com.aiplatform.shared.function.ComposedApp;
 import com.aiplatform.shared.function.HostServices;
+import com.aiplatform.shared.http.LazyHttpClient;
 import com.aiplatform.shared.queue.WorkQueue;
 import com.aiplatform.shared.runtime.AppSettings;
 import com.aiplatform.shared.runtime.EventPublishers;
@@ -32,7 +33,6 @@ import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.table.TableStore;
 import com.aiplatform.shared.telemetry.azure.Telemetry;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 
 /**
@@ -88,7 +88,7 @@ public final class PlatformApp extends ComposedApp {
         var consumers = new ConsumerService(new ConsumerRepository(tables, config.consumersTable(), config.keysTable()),
                 new SubscriptionKeys(), Products.fromDefinition(), new KeyEvents(stores.events(), clock), clock);
         var ledger = new UsageLedger(tables, config.usageTable());
-        var health = new PlatformHealth(HttpClient.newBuilder().connectTimeout(config.healthTimeout()).build(),
+        var health = new PlatformHealth(LazyHttpClient.withConnectTimeout(config.healthTimeout()),
                 config.healthApps(), () -> {
                     tables.get(config.consumersTable(), "health-probe", "probe");
                     return "table " + config.consumersTable();

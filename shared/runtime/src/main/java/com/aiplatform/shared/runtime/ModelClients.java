@@ -1,5 +1,6 @@
 package com.aiplatform.shared.runtime;
 
+import com.aiplatform.shared.http.LazyHttpClient;
 import com.aiplatform.shared.llm.LlmClient;
 import com.aiplatform.shared.llm.openai.OpenAiClients;
 import com.aiplatform.shared.llm.openai.OpenAiLlmClient;
@@ -12,7 +13,6 @@ import com.aiplatform.shared.settings.Settings;
 import com.azure.identity.AuthenticationUtil;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -50,7 +50,7 @@ final class ModelClients {
 
     /** The JDK-HttpClient endpoint of the settings, with Entra ID tokens when they choose Entra ID. */
     static OpenAiHttpEndpoint endpoint(OpenAiSettings openAi) {
-        return new OpenAiHttpEndpoint(HttpClient.newBuilder().connectTimeout(openAi.timeout()).build(), openAi,
+        return new OpenAiHttpEndpoint(LazyHttpClient.withConnectTimeout(openAi.timeout()), openAi,
                 openAi.authentication() == OpenAiSettings.Authentication.ENTRA_ID ? entraTokens(openAi) : null,
                 Clock.systemUTC());
     }

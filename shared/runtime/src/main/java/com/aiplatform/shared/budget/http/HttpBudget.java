@@ -3,6 +3,7 @@ package com.aiplatform.shared.budget.http;
 import com.aiplatform.shared.budget.Budget;
 import com.aiplatform.shared.budget.BudgetExceededException;
 import com.aiplatform.shared.budget.Reservation;
+import com.aiplatform.shared.http.LazyHttpClient;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.json.Json;
@@ -48,7 +49,7 @@ public final class HttpBudget implements Budget {
     }
 
     public static HttpBudget create(PlatformApiSettings settings) {
-        return new HttpBudget(HttpClient.newBuilder().connectTimeout(settings.timeout()).build(),
+        return new HttpBudget(LazyHttpClient.withConnectTimeout(settings.timeout()),
                 URI.create(settings.baseUrl().orElseThrow()), settings.functionKey(), settings.timeout());
     }
 

@@ -1,5 +1,6 @@
 package com.aiplatform.shared.knowledge.http;
 
+import com.aiplatform.shared.http.LazyHttpClient;
 import com.aiplatform.shared.identity.Caller;
 import com.aiplatform.shared.identity.GatewayHeaders;
 import com.aiplatform.shared.json.Json;
@@ -51,7 +52,7 @@ public final class HttpKnowledgeBase implements KnowledgeBase {
     }
 
     public static HttpKnowledgeBase create(KnowledgeApiSettings settings) {
-        return new HttpKnowledgeBase(HttpClient.newBuilder().connectTimeout(settings.timeout()).build(), settings);
+        return new HttpKnowledgeBase(LazyHttpClient.withConnectTimeout(settings.timeout()), settings);
     }
 
     @Override
