@@ -38,11 +38,17 @@ public final class AzureStorageClients {
     private final BlobServiceClient blobs;
     private final QueueServiceClient queues;
     private final TableServiceClient tables;
+    private final AzureBlobStore blobStore;
+    private final AzureTableStore tableStore;
+    private final AzureStorageWorkQueue workQueue;
 
     private AzureStorageClients(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables) {
         this.blobs = blobs;
         this.queues = queues;
         this.tables = tables;
+        this.blobStore = new AzureBlobStore(blobs);
+        this.tableStore = new AzureTableStore(tables);
+        this.workQueue = new AzureStorageWorkQueue(queues);
     }
 
     public static AzureStorageClients fromSettings(Settings settings) {
@@ -120,15 +126,21 @@ public final class AzureStorageClients {
         return tables;
     }
 
+    /** The one blob store of this connection. */
     public AzureBlobStore blobStore() {
-        return new AzureBlobStore(blobs);
+        return blobStore;
     }
 
+    /** The one table store of this connection. */
     public AzureTableStore tableStore() {
-        return new AzureTableStore(tables);
+        return tableStore;
     }
 
+    /**
+     * The one work queue of this connection: it remembers the queues it has created, so that every caller
+     * sharing it creates each queue once.
+     */
     public AzureStorageWorkQueue workQueue() {
-        return new AzureStorageWorkQueue(queues);
+        return workQueue;
     }
 }

@@ -4,9 +4,12 @@ import com.aiplatform.shared.settings.MissingSettingsException;
 import com.aiplatform.shared.settings.Settings;
 import com.aiplatform.shared.azurite.Azurite;
 import com.aiplatform.testing.azurite.AzuriteExtension;
+import com.aiplatform.shared.blob.BlobKey;
+import com.aiplatform.shared.identity.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,28 @@ class AzureStorageClientsTest {
 
         assertThat(clients.workQueue().depth("clients-check")).isZero();
         assertThat(clients.blobServiceClient().getAccountUrl()).isEqualTo(azurite.blobEndpoint());
+    }
+
+    @Test
+    @ExtendWith(AzuriteExtension.class)
+    void should_share_one_store_of_each_kind_and_round_trip_a_blob(Azurite azurite) {
+        AzureStorageClients clients = AzureStorageClients.fromConnectionString(azurite.connectionString());
+        var key = new BlobKey("clients-check", TenantId.of("acme"), "note.txt");
+
+        clients.blobStore().upsert(key, "hello".getBytes(StandardCharsets.UTF_8), "text/plain", Map.of());
+
+        assertThat(clients.blobStore().get(key)).map(blob -> new String(blob.content(), StandardCharsets.UTF_8))
+                .contains("hello");
+        assertThat(clients.blobStore()).isSameAs(clients.blobStore());
+        assertThat(clients.tableStore()).isSameAs(clients.tableStore());
+        assertThat(clients.workQueue()).isSameAs(clients.workQueue());
+    }
+
+    @Test
+    void should_reject_a_malformed_connection_string_at_composition() {
+        assertThatThrownBy(() -> AzureStorageClients.fromSettings(
+                Settings.of(Map.of("AzureWebJobsStorage", "not a connection string"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
