@@ -100,10 +100,11 @@ public final class AzureStorageClients {
      * OkHttp: a synchronous SDK call does its I/O on the calling thread. The JDK HttpClient hands every request
      * and response between the caller, its selector thread and an executor, which on a busy 2-core machine cost a
      * wait for a core each time (Azurite table read p50 1.5 ms with it, 0.9 ms with OkHttp; bench-research in the
-     * README). OkHttp is on the classpath already, for the OpenAI client.
+     * README). OkHttp is on the classpath already, for the OpenAI client. It is built on a thread of its own while
+     * the app composes ({@link BackgroundHttpClient}).
      */
     private static HttpClient transport() {
-        return new OkHttpAsyncHttpClientBuilder().build();
+        return BackgroundHttpClient.start(() -> new OkHttpAsyncHttpClientBuilder().build(), "storage-transport");
     }
 
     private static AzureStorageClients fromConnectionString(String connectionString, HttpClient http) {
