@@ -43,12 +43,12 @@ class LazyHttpClientTest {
     @Test
     void should_build_nothing_until_the_first_request_and_then_build_once() throws Exception {
         var builds = new AtomicInteger();
-        HttpClient client = LazyHttpClient.of(() -> {
+        LazyHttpClient client = LazyHttpClient.of(() -> {
             builds.incrementAndGet();
             return HttpClient.newHttpClient();
         });
         assertThat(builds).hasValue(0);
-        assertThat(((LazyHttpClient) client).built()).isFalse();
+        assertThat(client.built()).isFalse();
 
         HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -59,14 +59,14 @@ class LazyHttpClientTest {
         assertThat(first.body()).isEqualTo("hello");
         assertThat(second.body()).isEqualTo("hello");
         assertThat(builds).hasValue(1);
-        assertThat(((LazyHttpClient) client).built()).isTrue();
+        assertThat(client.built()).isTrue();
     }
 
     @Test
     void should_build_the_client_with_the_connect_timeout_it_was_given() {
-        HttpClient client = LazyHttpClient.withConnectTimeout(Duration.ofMillis(1234));
+        LazyHttpClient client = LazyHttpClient.withConnectTimeout(Duration.ofMillis(1234));
 
-        assertThat(((LazyHttpClient) client).built()).isFalse();
+        assertThat(client.built()).isFalse();
         assertThat(client.connectTimeout()).contains(Duration.ofMillis(1234));
     }
 }
